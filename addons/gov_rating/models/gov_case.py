@@ -1,0 +1,276 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import tools
+
+CASE_STATES = [
+    ("received", "Received"),
+    ("processing", "Processing"),
+    ("done", "Completed"),
+    ("cancelled", "Cancelled"),
+]
+CASE_CHANNELS = [
+    ("counter", "Counter"),
+    ("online", "Online"),
+    ("mobile", "Mobile"),
+    ("self_service", "Self-service terminal"),
+    ("mail", "Post"),
+]
+
+
+class GovCase(models.Model):
+    _name = "gov.case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Case"
+    _order = "date_received desc, id desc"
+    _rec_names_search = ["name", "applicant_name"]
+
+    name = fields.Char(string="Case Number", required=True, copy=False, tracking=True)
+    item_id = fields.Many2one(
+        "gov.service.item", string="Service Item", required=True, index=True
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Responsible Department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    region_id = fields.Many2one(
+        "gov.region",
+        compute="_compute_region_id",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    applicant_type = fields.Selection(
+        [("person", "Person"), ("company", "Company")], default="person", required=True
+    )
+    applicant_name = fields.Char(groups="gov_rating.group_gov_identity")
+    applicant_cert = fields.Char(
+        string="Applicant ID / Credit Code", groups="gov_rating.group_gov_identity"
+    )
+    applicant_phone = fields.Char(groups="gov_rating.group_gov_identity")
+    applicant_masked = fields.Char(
+        string="Applicant", compute="_compute_applicant_masked", compute_sudo=True
+    )
+    hall_id = fields.Many2one("gov.hall", index=True)
+    window_id = fields.Many2one("gov.window", index=True)
+    seat_id = fields.Many2one("gov.seat", index=True)
+    employee_ids = fields.Many2many(
+        "hr.employee", string="Staff", help="Everyone who handled the case is rated."
+    )
+    channel = fields.Selection(CASE_CHANNELS, required=True, default="counter")
+    platform_id = fields.Many2one("gov.platform", index=True)
+    date_received = fields.Datetime(required=True, default=fields.Datetime.now)
+    date_done = fields.Datetime(string="Completed On", copy=False, index=True)
+    state = fields.Selection(
+        CASE_STATES, required=True, default="received", tracking=True, index=True
+    )
+    evaluation_ids = fields.One2many("gov.evaluation", "case_id", string="Ratings")
+    evaluation_count = fields.Integer(compute="_compute_evaluation_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        ("name_unique", "unique(name)", "A case number is used once."),
+        (
+            "done_has_date",
+            "CHECK(state != 'done' OR date_done IS NOT NULL)",
+            "A completed case has a completion date.",
+        ),
+    ]
+
+    @api.depends("item_id")
+    def _compute_department_id(self):
+        for case in self:
+            case.department_id = case.department_id or case.item_id.department_id
+
+    @api.depends("hall_id", "department_id")
+    def _compute_region_id(self):
+        for case in self:
+            case.region_id = (
+                case.hall_id.region_id or case.department_id.gov_region_id or False
+            )
+
+    @api.depends("applicant_name", "applicant_cert", "applicant_phone")
+    def _compute_applicant_masked(self):
+        for case in self:
+            parts = [
+                tools.mask_name(case.applicant_name),
+                tools.mask_phone(case.applicant_phone),
+            ]
+            case.applicant_masked = " ".join(p for p in parts if p)
+
+    def _compute_evaluation_count(self):
+        counts = dict(
+            self.env["gov.evaluation"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
+        for case in self:
+            case.evaluation_count = counts.get(case, 0)
+
+    @api.constrains("applicant_cert", "applicant_phone", "applicant_type")
+    def _check_applicant_identity(self):
+        for case in self.sudo():
+            if case.applicant_cert and not tools.cert_kind(case.applicant_cert):
+                raise ValidationError(
+                    self.env._(
+                        "The applicant's ID number or credit code is not valid "
+                        "(18 characters with a check digit)."
+                    )
+                )
+            if case.applicant_phone and not tools.phone_is_valid(case.applicant_phone):
+                raise ValidationError(
+                    self.env._(
+                        "The applicant's phone is not an 11-digit mobile number."
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_identity(vals)
+            if vals.get("state") == "done" and not vals.get("date_done"):
+                vals["date_done"] = fields.Datetime.now()
+        cases = super().create(vals_list)
+        cases.filtered(lambda c: c.state == "done")._on_done()
+        return cases
+
+    def write(self, vals):
+        self._normalize_identity(vals)
+        newly_done = self.browse()
+        if vals.get("state") == "done":
+            newly_done = self.filtered(lambda c: c.state != "done")
+            vals.setdefault("date_done", fields.Datetime.now())
+        res = super().write(vals)
+        newly_done._on_done()
+        return res
+
+    @api.model
+    def _normalize_identity(self, vals):
+        if vals.get("applicant_cert"):
+            vals["applicant_cert"] = tools.normalize_cert(vals["applicant_cert"])
+        if vals.get("applicant_phone"):
+            vals["applicant_phone"] = tools.normalize_phone(vals["applicant_phone"])
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_rating.gov_evaluation_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def _on_done(self):
+        """Hook run once when cases are completed: invitations to rate go out here."""
+
+    @api.model
+    def _api_upsert(self, platform, payload):
+        """Create or update a case pushed by a business system; the same case number
+        from the same platform updates the case. Returns the case."""
+        if not isinstance(payload, dict):
+            raise ValidationError(self.env._("The request body must be a JSON object."))
+        number = str(payload.get("projectNo") or "").strip()
+        if not number:
+            raise ValidationError(self.env._("projectNo (the case number) is missing."))
+        item = self.env["gov.service.item"].search(
+            [("code", "=", payload.get("taskCode"))], limit=1
+        )
+        if not item:
+            raise ValidationError(
+                self.env._(
+                    "Unknown service item code %(code)s.", code=payload.get("taskCode")
+                )
+            )
+        vals = {
+            "name": number,
+            "item_id": item.id,
+            "platform_id": platform.id,
+            "applicant_type": "company"
+            if str(payload.get("userProp")) == "2"
+            else "person",
+            "applicant_name": payload.get("userName") or False,
+            "applicant_cert": payload.get("certKey") or False,
+            "applicant_phone": payload.get("mobile") or False,
+        }
+        if payload.get("staffCodes"):
+            codes = payload["staffCodes"]
+            staff = self.env["hr.employee"].search([("gov_staff_code", "in", codes)])
+            if len(staff) != len(set(codes)):
+                raise ValidationError(
+                    self.env._("Unknown staff numbers in staffCodes.")
+                )
+            vals["employee_ids"] = [fields.Command.set(staff.ids)]
+        if payload.get("windowCode"):
+            window = self.env["gov.window"].search(
+                [("code", "=", payload["windowCode"])], limit=1
+            )
+            if not window:
+                raise ValidationError(self.env._("Unknown window code."))
+            vals.update(window_id=window.id, hall_id=window.hall_id.id)
+        if str(payload.get("proStatus")) == "done":
+            vals["state"] = "done"
+        case = self.search([("name", "=", number)], limit=1)
+        if case and case.platform_id != platform:
+            raise ValidationError(
+                self.env._(
+                    "Case %(number)s belongs to another platform.", number=number
+                )
+            )
+        if case:
+            case.write(vals)
+        else:
+            case = self.create(vals)
+        return case
+
+    @api.model
+    def _cron_default_ratings(self):
+        """Deem unrated completed cases rated at the configured level (if set)."""
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param("gov_rating.default_rating") != "True":
+            return
+        days = int(params.get_param("gov_rating.default_rating_days", 7))
+        level = params.get_param("gov_rating.default_rating_level", "3")
+        working = params.get_param("gov_rating.default_rating_day_type") == "working"
+        now = fields.Datetime.now()
+        oldest = now - timedelta(days=days * 3 if working else days)
+        candidates = self.search(
+            [
+                ("state", "=", "done"),
+                ("date_done", "<=", now),
+                ("date_done", ">=", oldest - timedelta(days=60)),
+                ("evaluation_ids", "=", False),
+            ]
+        )
+        vals_list = []
+        for case in candidates:
+            if working:
+                calendar = case.company_id.resource_calendar_id
+                deadline = calendar.plan_days(
+                    days + 1, case.date_done, compute_leaves=True
+                )
+            else:
+                deadline = case.date_done + timedelta(days=days)
+            if not deadline or deadline > now:
+                continue
+            for employee in case.employee_ids or [self.env["hr.employee"]]:
+                vals_list.append(
+                    {
+                        "case_id": case.id,
+                        "employee_id": employee.id,
+                        "level": level,
+                        "channel": "default",
+                        "is_default": True,
+                    }
+                )
+        self.env["gov.evaluation"].sudo().create(vals_list)

@@ -1,0 +1,513 @@
+import uuid
+from collections import defaultdict
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import tools as gov_tools
+from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
+
+CHANNELS = [
+    ("pc", "PC"),
+    ("app", "Mobile app"),
+    ("qr", "QR code"),
+    ("device", "Rating device"),
+    ("terminal", "Hall terminal"),
+    ("phone", "Phone"),
+    ("sms", "SMS"),
+    ("paper", "Paper form"),
+    ("hotline", "12345 hotline"),
+    ("third_party", "Third-party assessment"),
+    ("default", "System default"),
+]
+# Interface code "pf" of the reporting interfaces; the other channels have none.
+PF_CODES = {
+    "pc": "1",
+    "app": "2",
+    "qr": "3",
+    "device": "4",
+    "terminal": "5",
+    "phone": "6",
+    "sms": "7",
+}
+VALIDITY = [("valid", "Valid"), ("suspect", "Suspect"), ("invalid", "Invalid")]
+# Nobody changes these once a rating exists (enforced in Python and by a trigger).
+IMMUTABLE_COLUMNS = (
+    "level",
+    "points",
+    "comment",
+    "case_id",
+    "employee_id",
+    "channel",
+    "assess_number",
+    "evaluator_type",
+    "evaluator_name",
+    "evaluator_cert",
+    "evaluator_phone",
+    "evaluator_key",
+    "anonymous",
+    "publish_comment",
+    "date",
+    "is_default",
+)
+IMMUTABLE_FIELDS = set(IMMUTABLE_COLUMNS) | {"tag_ids", "survey_user_input_id"}
+
+
+class GovEvaluation(models.Model):
+    _name = "gov.evaluation"
+    _inherit = ["mail.thread", "gov.identity.mixin"]
+    _description = "Evaluation"
+    _order = "date desc, id desc"
+    _gov_identity_fields = ("evaluator_name", "evaluator_cert", "evaluator_phone")
+
+    name = fields.Char(
+        string="Reference", readonly=True, copy=False, default="/", index=True
+    )
+    date = fields.Datetime(
+        required=True, readonly=True, default=fields.Datetime.now, index=True
+    )
+    level = fields.Selection(LEVEL_VALUES, required=True, readonly=True)
+    points = fields.Float(readonly=True, digits=(4, 1), aggregator="sum")
+    is_bad = fields.Boolean(
+        string="Bad Review", compute="_compute_kind", store=True, index=True
+    )
+    is_good = fields.Boolean(string="Good Review", compute="_compute_kind", store=True)
+    channel = fields.Selection(CHANNELS, required=True, readonly=True, index=True)
+    assess_number = fields.Selection(
+        [("1", "First"), ("2", "Second")],
+        string="Evaluation Round",
+        required=True,
+        default="1",
+        readonly=True,
+    )
+    first_evaluation_id = fields.Many2one("gov.evaluation", readonly=True, index=True)
+    is_default = fields.Boolean(
+        string="System Default",
+        readonly=True,
+        help="Deemed by the system when the rating window ran out, not by a person.",
+    )
+    # What is rated.
+    case_id = fields.Many2one(
+        "gov.case", readonly=True, index=True, ondelete="restrict"
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", string="Staff", readonly=True, index=True, ondelete="restrict"
+    )
+    seat_id = fields.Many2one("gov.seat", readonly=True, index=True)
+    window_id = fields.Many2one("gov.window", readonly=True, index=True)
+    hall_id = fields.Many2one("gov.hall", readonly=True, index=True)
+    department_id = fields.Many2one("hr.department", readonly=True, index=True)
+    region_id = fields.Many2one("gov.region", readonly=True, index=True)
+    item_id = fields.Many2one(
+        "gov.service.item", string="Service Item", readonly=True, index=True
+    )
+    device_id = fields.Many2one("gov.device", readonly=True, index=True)
+    # What the citizen said.
+    tag_set_id = fields.Many2one("gov.tag.set", readonly=True)
+    tag_ids = fields.Many2many("gov.tag", string="Tags", readonly=True)
+    comment = fields.Text(readonly=True)
+    survey_user_input_id = fields.Many2one(
+        "survey.user_input", string="Questionnaire Answers", readonly=True
+    )
+    anonymous = fields.Boolean(readonly=True)
+    publish_comment = fields.Boolean(
+        string="Comment May Be Published", default=True, readonly=True
+    )
+    # Who said it: protected, masked wherever shown, never shown to the staff rated.
+    evaluator_type = fields.Selection(
+        [("person", "Person"), ("company", "Company")],
+        default="person",
+        readonly=True,
+        groups="gov_rating.group_gov_handler",
+    )
+    evaluator_name = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_cert = fields.Char(
+        string="Evaluator ID / Credit Code",
+        readonly=True,
+        groups="gov_rating.group_gov_identity",
+    )
+    evaluator_phone = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_key = fields.Char(readonly=True, index=True, groups="base.group_system")
+    evaluator_masked = fields.Char(
+        string="Evaluator",
+        compute="_compute_evaluator_masked",
+        compute_sudo=True,
+        groups="gov_rating.group_gov_handler",
+    )
+    ip_address = fields.Char(
+        string="IP Address", readonly=True, groups="gov_rating.group_gov_supervisor"
+    )
+    # Validity and review.
+    validity = fields.Selection(
+        VALIDITY, required=True, default="valid", tracking=True, index=True
+    )
+    signal_ids = fields.One2many(
+        "gov.fraud.signal", "evaluation_id", string="Fraud Signals", readonly=True
+    )
+    review_reason = fields.Text(readonly=True, tracking=True)
+    reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    review_date = fields.Datetime(readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda s: s.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "level_range",
+            "CHECK(level IN ('1', '2', '3', '4', '5'))",
+            "A level is 1 (very dissatisfied) to 5 (very satisfied).",
+        ),
+        (
+            "second_has_first",
+            "CHECK(assess_number = '1' OR first_evaluation_id IS NOT NULL)",
+            "A second evaluation follows a first one.",
+        ),
+    ]
+
+    def init(self):
+        # One first and one second evaluation per case, staff member and evaluator.
+        tools.create_unique_index(
+            self._cr,
+            "gov_evaluation_one_per_case_idx",
+            self._table,
+            [
+                "case_id",
+                "COALESCE(employee_id, 0)",
+                "evaluator_key",
+                "assess_number",
+            ],
+        )
+        # A rating is never edited nor deleted, not even in SQL.
+        columns = ", ".join(IMMUTABLE_COLUMNS)
+        old = " OR ".join(
+            f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in IMMUTABLE_COLUMNS
+        )
+        self._cr.execute(  # pylint: disable=sql-injection
+            f"""
+            CREATE OR REPLACE FUNCTION gov_evaluation_protect() RETURNS trigger AS $$
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    RAISE EXCEPTION 'gov.evaluation: a rating cannot be deleted';
+                END IF;
+                IF {old} THEN
+                    RAISE EXCEPTION 'gov.evaluation: a rating cannot be changed';
+                END IF;
+                RETURN NEW;
+            END $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS gov_evaluation_protect ON gov_evaluation;
+            CREATE TRIGGER gov_evaluation_protect
+                BEFORE UPDATE OF {columns} OR DELETE ON gov_evaluation
+                FOR EACH ROW EXECUTE FUNCTION gov_evaluation_protect();
+            """
+        )
+
+    @api.depends("level")
+    def _compute_kind(self):
+        for evaluation in self:
+            evaluation.is_bad = evaluation.level in BAD_LEVELS
+            evaluation.is_good = evaluation.level in GOOD_LEVELS
+
+    @api.depends("anonymous", "evaluator_name", "evaluator_phone", "evaluator_cert")
+    def _compute_evaluator_masked(self):
+        for evaluation in self:
+            if evaluation.anonymous:
+                evaluation.evaluator_masked = self.env._("Anonymous")
+                continue
+            parts = [
+                gov_tools.mask_name(evaluation.evaluator_name),
+                gov_tools.mask_phone(evaluation.evaluator_phone),
+                gov_tools.mask_cert(evaluation.evaluator_cert),
+            ]
+            evaluation.evaluator_masked = " ".join(p for p in parts if p)
+
+    # ------------------------------------------------------------------ create
+    @api.model_create_multi
+    def create(self, vals_list):
+        points = self.env["gov.level"]._points_by_value()
+        for vals in vals_list:
+            self._prepare_evaluation_vals(vals, points)
+        evaluations = super(
+            GovEvaluation, self.with_context(mail_create_nolog=True)
+        ).create(vals_list)
+        evaluations.tag_set_id.sudo().filtered(lambda s: not s.locked).locked = True
+        if not self.env.context.get("gov_skip_fraud_checks"):
+            evaluations.sudo()._detect_fraud()
+        return evaluations
+
+    @api.model
+    def _prepare_evaluation_vals(self, vals, points):
+        """Validate one rating and complete it: objects, points, evaluator key."""
+        level = str(vals.get("level") or "")
+        if level not in points:
+            raise ValidationError(
+                self.env._(
+                    "%(level)s is not a rating level: choose 1 to 5.",
+                    level=level or "-",
+                )
+            )
+        vals["level"] = level
+        vals["points"] = points[level]
+        vals["name"] = self.env["ir.sequence"].sudo().next_by_code("gov.evaluation")
+        self._complete_objects(vals)
+        if not any(
+            vals.get(f) for f in ("employee_id", "window_id", "hall_id", "item_id")
+        ):
+            raise ValidationError(
+                self.env._(
+                    "A rating names what it rates: a case, staff, window or hall."
+                )
+            )
+        cert = gov_tools.normalize_cert(vals.get("evaluator_cert"))
+        phone = gov_tools.normalize_phone(vals.get("evaluator_phone"))
+        if cert:
+            kind = gov_tools.cert_kind(cert)
+            if not kind:
+                raise ValidationError(
+                    self.env._(
+                        "The ID number or credit code is not valid "
+                        "(18 characters with a check digit)."
+                    )
+                )
+            vals["evaluator_cert"] = cert
+            vals["evaluator_type"] = kind
+        if phone:
+            if not gov_tools.phone_is_valid(phone):
+                raise ValidationError(
+                    self.env._("The phone is not an 11-digit mobile number.")
+                )
+            vals["evaluator_phone"] = phone
+        vals["evaluator_key"] = (
+            gov_tools.identity_key(cert, phone)
+            or (vals.get("case_id") and "applicant")
+            or uuid.uuid4().hex
+        )
+        self._check_tags(vals)
+        self._check_one_per_case(vals)
+
+    @api.model
+    def _complete_objects(self, vals):
+        """Fill the rated objects down the chain case/seat → window → hall → region."""
+        Case = self.env["gov.case"].sudo()
+        case = Case.browse(vals.get("case_id"))
+        seat = self.env["gov.seat"].sudo().browse(vals.get("seat_id"))
+        if case:
+            staff = case.employee_ids
+            if (
+                vals.get("employee_id")
+                and vals["employee_id"] not in staff.ids
+                and staff
+            ):
+                raise ValidationError(
+                    self.env._("This staff member did not handle the case.")
+                )
+            if not vals.get("employee_id") and len(staff) == 1:
+                vals["employee_id"] = staff.id
+            vals.setdefault("item_id", case.item_id.id)
+            vals.setdefault("window_id", case.window_id.id)
+            vals.setdefault("seat_id", case.seat_id.id)
+            vals.setdefault("hall_id", case.hall_id.id)
+            vals.setdefault("department_id", case.department_id.id)
+            vals.setdefault("region_id", case.region_id.id)
+        if seat:
+            vals.setdefault("employee_id", seat.employee_id.id)
+            vals["window_id"] = vals.get("window_id") or seat.window_id.id
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if employee and not vals.get("window_id"):
+            vals["window_id"] = employee.gov_window_id.id
+        window = self.env["gov.window"].sudo().browse(vals.get("window_id"))
+        if window:
+            vals["hall_id"] = vals.get("hall_id") or window.hall_id.id
+            vals["department_id"] = vals.get("department_id") or window.department_id.id
+        if employee and not vals.get("department_id"):
+            vals["department_id"] = employee.department_id.id
+        item = self.env["gov.service.item"].sudo().browse(vals.get("item_id"))
+        if item and not vals.get("department_id"):
+            vals["department_id"] = item.department_id.id
+        hall = self.env["gov.hall"].sudo().browse(vals.get("hall_id"))
+        department = self.env["hr.department"].sudo().browse(vals.get("department_id"))
+        vals["region_id"] = (
+            vals.get("region_id") or hall.region_id.id or department.gov_region_id.id
+        )
+        for key in (
+            "employee_id",
+            "window_id",
+            "hall_id",
+            "department_id",
+            "region_id",
+        ):
+            vals[key] = vals.get(key) or False
+
+    @api.model
+    def _check_tags(self, vals):
+        tag_ids = []
+        for command in vals.get("tag_ids") or []:
+            if command[0] == fields.Command.SET:
+                tag_ids += command[2]
+            elif command[0] == fields.Command.LINK:
+                tag_ids.append(command[1])
+        tags = self.env["gov.tag"].sudo().browse(tag_ids)
+        if not tags:
+            return
+        if len(tags.tag_set_id) > 1:
+            raise ValidationError(self.env._("Tags come from one tag set version."))
+        wrong = tags.filtered(
+            lambda t: t.level_ids and vals["level"] not in t.level_ids.mapped("value")
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "The tag %(tag)s does not go with this level.", tag=wrong[0].name
+                )
+            )
+        vals["tag_set_id"] = tags.tag_set_id.id
+
+    @api.model
+    def _check_one_per_case(self, vals):
+        if not vals.get("case_id"):
+            if vals.get("assess_number", "1") == "2":
+                raise ValidationError(self.env._("A second evaluation needs a case."))
+            return
+        same = self.sudo().search(
+            [
+                ("case_id", "=", vals["case_id"]),
+                ("employee_id", "=", vals.get("employee_id") or False),
+                ("evaluator_key", "=", vals["evaluator_key"]),
+            ]
+        )
+        if vals.get("assess_number", "1") == "1":
+            if same.filtered(lambda e: e.assess_number == "1"):
+                raise ValidationError(
+                    self.env._("This case has been rated already: one rating per case.")
+                )
+            return
+        first = same.filtered(lambda e: e.assess_number == "1")
+        if not first or not first.is_bad:
+            raise ValidationError(
+                self.env._("Only a bad review can be followed by a second evaluation.")
+            )
+        if same.filtered(lambda e: e.assess_number == "2"):
+            raise ValidationError(
+                self.env._("This case has had its second evaluation already.")
+            )
+        vals["first_evaluation_id"] = first.id
+
+    # ------------------------------------------------------------ protection
+    def write(self, vals):
+        if IMMUTABLE_FIELDS & set(vals):
+            raise UserError(self.env._("A rating cannot be changed by anybody."))
+        if {"validity", "review_reason", "reviewer_id"} & set(vals) and not (
+            self.env.su or self.env.user.has_group("gov_rating.group_gov_supervisor")
+        ):
+            raise AccessError(self.env._("Only a supervisor reviews ratings."))
+        return super().write(vals)
+
+    def unlink(self):  # pylint: disable=method-required-super
+        raise UserError(self.env._("A rating cannot be deleted by anybody."))
+
+    def copy(self, default=None):  # pylint: disable=method-required-super
+        raise UserError(self.env._("A rating cannot be duplicated."))
+
+    # ---------------------------------------------------------------- review
+    def action_open_review(self):
+        """The review wizard: mark invalid, restore or confirm, with a reason."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "gov.evaluation.review.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_evaluation_ids": self.ids,
+                "default_decision": "invalid"
+                if self.validity != "invalid"
+                else "valid",
+            },
+        }
+
+    def _set_validity(self, validity, reason):
+        """Record a supervisor's decision; reason and reviewer stay on the rating."""
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the decision."))
+        self.write(
+            {
+                "validity": validity,
+                "review_reason": reason,
+                "reviewer_id": self.env.uid,
+                "review_date": fields.Datetime.now(),
+            }
+        )
+
+    # ----------------------------------------------------------------- fraud
+    def _detect_fraud(self):
+        Signal = self.env["gov.fraud.signal"]
+        signals = []
+        for evaluation in self:
+            signals += Signal._detect(evaluation)
+        if signals:
+            Signal.create(signals)
+            self.browse({s["evaluation_id"] for s in signals}).write(
+                {"validity": "suspect"}
+            )
+
+    # ------------------------------------------------------------ statistics
+    @api.model
+    def _gov_statistics_domain(self):
+        """Ratings that count: valid first evaluations, defaults as configured."""
+        domain = [("validity", "=", "valid"), ("assess_number", "=", "1")]
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param("gov_rating.default_rating_excluded", "True") == "True":
+            domain.append(("is_default", "=", False))
+        return domain
+
+    @api.model
+    def _gov_index_params(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return (
+            float(params.get_param("gov_rating.initial_score", 10)),
+            float(params.get_param("gov_rating.prior_weight", 5)),
+        )
+
+    @api.model
+    def _gov_object_figures(self, field, ids, hierarchical=False, domain=None):
+        """Count, good/bad rates, index and ranking score of the objects ``ids`` that
+        ``field`` points to, from one grouped query (no loop over ratings)."""
+        initial, weight = self._gov_index_params()
+        base = self._gov_statistics_domain() + list(domain or [])
+        sums = defaultdict(lambda: [0, 0.0, 0, 0])
+        if ids:
+            operator = "child_of" if hierarchical else "in"
+            groups = self.sudo()._read_group(
+                base + [(field, operator, ids)],
+                [field, "level"],
+                ["__count", "points:sum"],
+            )
+            wanted = set(ids)
+            for record, level, count, total in groups:
+                targets = [record.id]
+                if hierarchical:
+                    targets = [int(i) for i in record.parent_path.split("/") if i]
+                for target in wanted.intersection(targets):
+                    acc = sums[target]
+                    acc[0] += count
+                    acc[1] += total
+                    acc[2] += count if level in GOOD_LEVELS else 0
+                    acc[3] += count if level in BAD_LEVELS else 0
+        mean = initial
+        if ids:
+            [(count, total)] = self.sudo()._read_group(
+                base, [], ["__count", "points:sum"]
+            )
+            mean = total / count if count else initial
+        figures = {}
+        for object_id in ids:
+            count, total, good, bad = sums[object_id]
+            figures[object_id] = {
+                "count": count,
+                "points": total,
+                "good": good,
+                "bad": bad,
+                "good_rate": 100.0 * good / count if count else 0.0,
+                "bad_rate": 100.0 * bad / count if count else 0.0,
+                "index": (weight * initial + total) / (weight + count),
+                "rank_score": (weight * mean + total) / (weight + count),
+            }
+        return figures

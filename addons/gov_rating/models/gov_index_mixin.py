@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+
+
+class GovIndexMixin(models.AbstractModel):
+    """A rated object: its 好差评 index and figures, computed in the database.
+
+    ``_gov_evaluation_field`` names the field of ``gov.evaluation`` that points to the
+    object; ``_gov_hierarchical`` rolls the ratings of descendants up (``parent_path``).
+    """
+
+    _name = "gov.index.mixin"
+    _description = "Rated Object"
+    _gov_evaluation_field = None
+    _gov_hierarchical = False
+
+    gov_rating_count = fields.Integer(string="Ratings", compute="_compute_gov_index")
+    gov_good_rate = fields.Float(
+        string="Good-review Rate (%)", compute="_compute_gov_index", digits=(5, 2)
+    )
+    gov_bad_rate = fields.Float(
+        string="Bad-review Rate (%)", compute="_compute_gov_index", digits=(5, 2)
+    )
+    gov_index = fields.Float(
+        string="Rating Index",
+        compute="_compute_gov_index",
+        digits=(6, 2),
+        help="Starts at the initial score and moves toward the mean points of the "
+        "valid ratings as they come in: (k × initial score + Σ points) / (k + n).",
+    )
+    gov_rank_score = fields.Float(
+        string="Ranking Score",
+        compute="_compute_gov_index",
+        digits=(6, 2),
+        help="The score rankings use: (k × mean of all objects + Σ points) / "
+        "(k + n), so that a few ratings do not outrank many.",
+    )
+
+    def _compute_gov_index(self):
+        figures = self.env["gov.evaluation"]._gov_object_figures(
+            self._gov_evaluation_field, self.ids, self._gov_hierarchical
+        )
+        for record in self:
+            fig = figures[record.id]
+            record.gov_rating_count = fig["count"]
+            record.gov_good_rate = fig["good_rate"]
+            record.gov_bad_rate = fig["bad_rate"]
+            record.gov_index = fig["index"]
+            record.gov_rank_score = fig["rank_score"]
+
+    @api.model
+    def _gov_ranking(self, domain=None, limit=None):
+        """Records ordered by ranking score, best first, with their figures."""
+        records = self.search(domain or [])
+        figures = self.env["gov.evaluation"]._gov_object_figures(
+            self._gov_evaluation_field, records.ids, self._gov_hierarchical
+        )
+        ranked = sorted(
+            records,
+            key=lambda r: (-figures[r.id]["rank_score"], -figures[r.id]["count"], r.id),
+        )
+        return [(record, figures[record.id]) for record in ranked[:limit]]
+
+    def action_view_gov_evaluations(self):
+        self.ensure_one()
+        operator = "child_of" if self._gov_hierarchical else "="
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_rating.gov_evaluation_action"
+        )
+        action["domain"] = [(self._gov_evaluation_field, operator, self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,56 @@
+"""Identity helpers: validate and mask what an evaluator or applicant tells us."""
+
+import hashlib
+import re
+
+from stdnum.cn import ric, uscc
+
+PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def normalize_cert(value):
+    return (value or "").strip().upper().replace(" ", "")
+
+
+def normalize_phone(value):
+    value = re.sub(r"[\s-]", "", value or "")
+    return value[3:] if value.startswith("+86") else value
+
+
+def cert_kind(value):
+    """'person' for a valid resident ID number, 'company' for a valid credit code."""
+    if ric.is_valid(value):
+        return "person"
+    if uscc.is_valid(value):
+        return "company"
+    return False
+
+
+def phone_is_valid(value):
+    return bool(PHONE_RE.match(value))
+
+
+def mask_cert(value):
+    if not value:
+        return ""
+    return value[:4] + "*" * (len(value) - 8) + value[-4:] if len(value) > 8 else "****"
+
+
+def mask_phone(value):
+    if not value:
+        return ""
+    return value[:3] + "****" + value[-4:] if len(value) >= 7 else "****"
+
+
+def mask_name(value):
+    if not value:
+        return ""
+    return value[0] + "*" * max(len(value) - 1, 1)
+
+
+def identity_key(*values):
+    """A stable, non-reversible key of the first non-empty value."""
+    for value in values:
+        if value:
+            return hashlib.sha256(value.encode()).hexdigest()
+    return False

@@ -1,0 +1,1 @@
+from . import gov_evaluation_review_wizard
