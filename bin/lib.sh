@@ -45,7 +45,7 @@ ensure_debian_packages() {
 
 ensure_venv() {
     local stamp want
-    want=$(cat "$REPO/requirements.txt" "$REPO/requirements-dev.txt" | sha1sum | cut -d' ' -f1)
+    want=$(cat "$REPO"/requirements*.txt | sha1sum | cut -d' ' -f1)
     stamp="$VENV/.gov-requirements"
     [ -x "$PY" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && return 0
     say "installing Python packages into $VENV"
@@ -56,7 +56,8 @@ ensure_venv() {
     echo "setuptools<70" >"$LOCAL/build-constraints.txt"
     { "$PY" -m pip install -q -U pip &&
         "$PY" -m pip install -q --build-constraint "$LOCAL/build-constraints.txt" \
-            -r "$REPO/requirements.txt" -r "$REPO/requirements-dev.txt"; } >"$LOCAL/pip.log" 2>&1 ||
+            -r "$REPO/requirements.txt" -r "$REPO/requirements-dev.txt" &&
+        "$PY" -m pip install -q --no-deps -r "$REPO/requirements-oca.txt"; } >"$LOCAL/pip.log" 2>&1 ||
         die "pip install failed: see $LOCAL/pip.log."
     echo "$want" >"$stamp"
 }
@@ -114,10 +115,13 @@ free_port() {
     python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
 }
 
-# Odoo from ODOO_SRC, with our addons, our config and the private cluster.
+# Odoo from ODOO_SRC, with our addons, the OCA addons from PyPI, our config and the
+# private cluster.
 odoo() {
+    local oca
+    oca=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/odoo/addons
     (cd "$ODOO_SRC" && "$PY" -m odoo -c "$REPO/odoo.conf" \
-        --addons-path="$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$REPO/addons${EXTRA_ADDONS:+,$EXTRA_ADDONS}" \
+        --addons-path="$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$oca,$REPO/addons${EXTRA_ADDONS:+,$EXTRA_ADDONS}" \
         --data-dir="$LOCAL/data" --db_host=127.0.0.1 --db_port="$PG_PORT" --db_user="$DB_USER" "$@")
 }
 
