@@ -20,3 +20,12 @@ from . import gov_rating_report
 from . import gov_tag_report
 from . import gov_dataset_generator
 from . import res_config_settings
+from . import gov_evaluation_dimension
+from . import gov_evaluation_roster
+from . import gov_roster_entry
+from . import gov_suggestion
+from . import gov_assessment
+from . import gov_supervision_mixin
+from . import hr_department_supervision
+from . import gov_hall_supervision
+from . import gov_window_supervision

@@ -19,6 +19,7 @@ CHANNELS = [
     ("hotline", "12345 hotline"),
     ("third_party", "Third-party assessment"),
     ("default", "System default"),
+    ("roster", "Public roster"),
 ]
 # Interface code "pf" of the reporting interfaces; the other channels have none.
 PF_CODES = {
