@@ -488,9 +488,7 @@ class GovEvaluation(models.Model):
             )
             wanted = set(ids)
             for record, level, count, total in groups:
-                targets = [record.id]
-                if hierarchical:
-                    targets = [int(i) for i in record.parent_path.split("/") if i]
+                targets = gov_tools.rollup_targets(record, hierarchical)
                 for target in wanted.intersection(targets):
                     acc = sums[target]
                     acc[0] += count
