@@ -1,1 +1,2 @@
 from . import test_region_import
+from . import test_dataset_generator
