@@ -34,6 +34,7 @@
         "views/gov_tag_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/gov_rating_menus.xml",
+        "wizards/gov_region_import_wizard_views.xml",
         "security/gov_evaluation_dimension_security.xml",
         "security/gov_suggestion_security.xml",
         "security/gov_assessment_security.xml",
