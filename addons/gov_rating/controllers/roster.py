@@ -82,6 +82,8 @@ class GovRoster(http.Controller):
             return self._not_found()
         form = {key: str(value) for key, value in kwargs.items() if key != "csrf_token"}
         try:
+            # The captcha of the website, if one is installed (website_altcha).
+            request.env["ir.http"]._verify_request_recaptcha_token("gov_roster_rate")
             entry._roster_rate(form, request.httprequest.remote_addr)
         except UserError as error:
             request.env.cr.rollback()
