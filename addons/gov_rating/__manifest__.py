@@ -5,8 +5,8 @@
     "category": "Services/Government Rating",
     "license": "LGPL-3",
     "author": "Government Service Rating Team",
-    "depends": ["mail", "hr", "resource", "website", "survey"],
-    "external_dependencies": {"python": ["python-stdnum", "qrcode"]},
+    "depends": ["mail", "hr", "resource", "website", "survey", "sms"],
+    "external_dependencies": {"python": ["python-stdnum", "qrcode", "requests"]},
     "data": [
         "security/gov_rating_groups.xml",
         "security/ir.model.access.csv",
@@ -32,7 +32,12 @@
         "views/gov_identity_access_log_views.xml",
         "views/gov_rating_report_views.xml",
         "views/gov_tag_report_views.xml",
+        "views/gov_sms_provider_views.xml",
         "views/res_config_settings_views.xml",
+        "views/gov_case_link_views.xml",
+        "views/gov_qr_mixin_views.xml",
+        "views/gov_rating_templates.xml",
+        "report/gov_qr_card_report.xml",
         "views/gov_rating_menus.xml",
     ],
     "demo": [

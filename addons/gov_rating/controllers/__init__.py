@@ -1,1 +1,3 @@
 from . import main
+from . import rating
+from . import channels_api
