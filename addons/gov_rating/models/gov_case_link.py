@@ -30,9 +30,7 @@ class GovCaseLink(models.Model):
     )
     date_invited = fields.Datetime(string="SMS Invitation Sent", readonly=True)
     evaluation_id = fields.Many2one("gov.evaluation", string="Rating", readonly=True)
-    second_evaluation_id = fields.Many2one(
-        "gov.evaluation", string="Second Evaluation", readonly=True
-    )
+    second_evaluation_id = fields.Many2one("gov.evaluation", readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("used", "Used"), ("expired", "Expired")],
         compute="_compute_state",

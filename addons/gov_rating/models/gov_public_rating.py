@@ -28,7 +28,7 @@ class GovPublicRating(models.AbstractModel):
         """Levels (very satisfied first) and the tags of the active set of ``scene``."""
         tag_set = self.env["gov.tag.set"].sudo()._active_for(scene)
         return {
-            "levels": self.env["gov.level"].sudo().search([]),
+            "levels": self.env["gov.level"].sudo().search([], limit=5),
             "tags": tag_set.tag_ids,
             "survey": self._public_survey(item),
         }

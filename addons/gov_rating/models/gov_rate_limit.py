@@ -58,9 +58,9 @@ class GovRateLimit(models.Model):
             wait = int(period - now % period) // 60 + 1
             raise GovRateLimited(
                 self.env._(
-                    "Too many ratings from your %(source)s: please try again in "
+                    "Too many ratings from your %(origin)s: please try again in "
                     "%(minutes)s minute(s).",
-                    source=self._source_label(kind),
+                    origin=self._source_label(kind),
                     minutes=wait,
                 )
             )

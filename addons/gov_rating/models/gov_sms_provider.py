@@ -110,7 +110,7 @@ class GovSmsProvider(models.Model):
         names = {
             level.with_context(lang=lang).name.strip().lower(): level.value
             for lang, __ in self.env["res.lang"].get_installed()
-            for level in self.env["gov.level"].sudo().search([])
+            for level in self.env["gov.level"].sudo().search([], limit=5)
         }
         return names.get(text.lower())
 
@@ -135,6 +135,7 @@ class GovSmsProvider(models.Model):
                 ("phone_key", "=", tools.identity_key(phone)),
                 ("date_invited", "!=", False),
                 ("date_expire", ">=", fields.Datetime.now()),
+                ("evaluation_id", "=", False),
             ],
             order="date_invited desc, id desc",
             limit=1,
@@ -142,7 +143,7 @@ class GovSmsProvider(models.Model):
         open_links = links.search(
             [("case_id", "=", last.case_id.id), ("evaluation_id", "=", False)]
         )
-        if not last or not open_links:
+        if not open_links:
             Public._refuse(
                 self.env._("There is no case waiting for a rating from this phone.")
             )
