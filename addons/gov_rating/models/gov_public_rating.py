@@ -28,6 +28,7 @@ class GovPublicRating(models.AbstractModel):
         """Levels (very satisfied first) and the tags of the active set of ``scene``."""
         tag_set = self.env["gov.tag.set"].sudo()._active_for(scene)
         return {
+            "tz": self.env.company.resource_calendar_id.tz or "UTC",
             "levels": self.env["gov.level"].sudo().search([], limit=5),
             "tags": tag_set.tag_ids,
             "survey": self._public_survey(item),
@@ -123,7 +124,9 @@ class GovPublicRating(models.AbstractModel):
         if device:
             vals["device_id"] = device.id
         case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
-        survey = self._public_survey(case.item_id) if vals["channel"] != "sms" else None
+        # A questionnaire follows on the web pages only (not by SMS or device).
+        web = vals["channel"] in ("qr", "pc", "app")
+        survey = self._public_survey(case.item_id) if web else None
         try:
             with self.env.cr.savepoint():
                 if survey:
