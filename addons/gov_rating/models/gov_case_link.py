@@ -23,7 +23,12 @@ class GovCaseLink(models.Model):
     token = fields.Char(
         required=True, readonly=True, copy=False, groups="base.group_system"
     )
-    url = fields.Char(string="Link", compute="_compute_url", compute_sudo=True)
+    url = fields.Char(
+        string="Link",
+        compute="_compute_url",
+        compute_sudo=True,
+        groups="gov_rating.group_gov_supervisor",
+    )
     date_expire = fields.Datetime(string="Valid Until", required=True, readonly=True)
     phone_key = fields.Char(
         readonly=True, index="btree_not_null", groups="base.group_system"

@@ -133,7 +133,13 @@ class GovPublicRating(models.AbstractModel):
                     vals["survey_user_input_id"] = survey._create_answer(
                         check_attempts=False
                     ).id
-                return self.env["gov.evaluation"].sudo().create(vals)
+                # The public user does not follow the ratings it creates.
+                return (
+                    self.env["gov.evaluation"]
+                    .sudo()
+                    .with_context(mail_create_nosubscribe=True)
+                    .create(vals)
+                )
         except psycopg2.IntegrityError:
             self._refuse(
                 self.env._("This case has been rated already: one rating per case.")
