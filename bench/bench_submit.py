@@ -8,6 +8,7 @@ response is the rendered thank-you page.
 """
 
 import argparse
+import random
 import re
 import statistics
 import time
@@ -36,7 +37,9 @@ def setup(url, db, clients):
     # burst signal is an extra write per rating that real traffic rarely causes).
     call("ir.config_parameter", "set_param", "gov_rating.limit_ip_per_hour", "0")
     call("ir.config_parameter", "set_param", "gov_rating.burst_count", "1000000")
-    region = call("gov.region", "create", {"name": "基准区", "code": "520199000000"})
+    # A fresh region code each run, so that a run can repeat on the same database.
+    code = f"5201{random.randrange(10**8):08d}"
+    region = call("gov.region", "create", {"name": "基准区", "code": code})
     department = call(
         "hr.department", "create", {"name": "基准局", "gov_region_id": region}
     )
