@@ -1,2 +1,4 @@
 from . import main
 from . import roster
+from . import rating
+from . import channels_api

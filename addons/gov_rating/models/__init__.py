@@ -1,4 +1,5 @@
 from . import gov_index_mixin
+from . import gov_qr_mixin
 from . import gov_identity_mixin
 from . import gov_region
 from . import hr_department
@@ -10,6 +11,7 @@ from . import gov_service_item
 from . import gov_platform
 from . import gov_device
 from . import gov_case
+from . import gov_case_link
 from . import gov_level
 from . import gov_tag_set
 from . import gov_tag
@@ -29,3 +31,7 @@ from . import gov_supervision_mixin
 from . import hr_department_supervision
 from . import gov_hall_supervision
 from . import gov_window_supervision
+from . import gov_rate_limit
+from . import gov_public_rating
+from . import gov_sms_provider
+from . import sms_sms

@@ -71,6 +71,12 @@ class GovCase(models.Model):
         CASE_STATES, required=True, default="received", tracking=True, index=True
     )
     evaluation_ids = fields.One2many("gov.evaluation", "case_id", string="Ratings")
+    link_ids = fields.One2many(
+        "gov.case.link",
+        "case_id",
+        string="Rating Links",
+        groups="gov_rating.group_gov_supervisor",
+    )
     evaluation_count = fields.Integer(compute="_compute_evaluation_count")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -172,7 +178,10 @@ class GovCase(models.Model):
         return action
 
     def _on_done(self):
-        """Hook run once when cases are completed: invitations to rate go out here."""
+        """Run once when cases are completed: the rating links and invitations."""
+        if self.env.context.get("gov_no_invitation"):
+            return
+        self.env["gov.case.link"]._issue(self)._invite_by_sms()
 
     @api.model
     def _api_upsert(self, platform, payload):

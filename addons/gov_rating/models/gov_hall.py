@@ -3,11 +3,12 @@ from odoo import fields, models
 
 class GovHall(models.Model):
     _name = "gov.hall"
-    _inherit = ["gov.index.mixin", "mail.thread"]
+    _inherit = ["gov.index.mixin", "gov.qr.mixin", "mail.thread"]
     _description = "Service Hall"
     _order = "name"
     _gov_evaluation_field = "hall_id"
     _gov_case_field = "hall_id"
+    _gov_qr_prefix = "H"
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char()
@@ -23,3 +24,12 @@ class GovHall(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+
+    def _gov_qr_case_domain(self):
+        return [("hall_id", "=", self.id)]
+
+    def _gov_qr_evaluation_vals(self):
+        return {"hall_id": self.id}
+
+    def _gov_qr_card_lines(self):
+        return self.name, self.region_id.name or ""

@@ -3,8 +3,10 @@ from odoo import fields, models
 
 class GovSeat(models.Model):
     _name = "gov.seat"
+    _inherit = ["gov.qr.mixin"]
     _description = "Window Seat"
     _order = "window_id, code"
+    _gov_qr_prefix = "S"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
@@ -26,3 +28,15 @@ class GovSeat(models.Model):
             "A seat code is used once per window.",
         ),
     ]
+
+    def _gov_qr_case_domain(self):
+        return [("seat_id", "=", self.id)]
+
+    def _gov_qr_evaluation_vals(self):
+        return {"seat_id": self.id}
+
+    def _gov_qr_employee(self):
+        return self.employee_id
+
+    def _gov_qr_card_lines(self):
+        return f"{self.window_id.name} · {self.name}", self.hall_id.name

@@ -3,11 +3,12 @@ from odoo import fields, models
 
 class GovWindow(models.Model):
     _name = "gov.window"
-    _inherit = ["gov.index.mixin", "mail.thread"]
+    _inherit = ["gov.index.mixin", "gov.qr.mixin", "mail.thread"]
     _description = "Service Window"
     _order = "hall_id, code, name"
     _gov_evaluation_field = "window_id"
     _gov_case_field = "window_id"
+    _gov_qr_prefix = "W"
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(help="The number shown above the counter.")
@@ -23,3 +24,13 @@ class GovWindow(models.Model):
     seat_ids = fields.One2many("gov.seat", "window_id", string="Seats")
     employee_ids = fields.One2many("hr.employee", "gov_window_id", string="Staff")
     active = fields.Boolean(default=True)
+
+    def _gov_qr_case_domain(self):
+        return [("window_id", "=", self.id)]
+
+    def _gov_qr_evaluation_vals(self):
+        return {"window_id": self.id}
+
+    def _gov_qr_card_lines(self):
+        title = f"{self.code} {self.name}" if self.code else self.name
+        return title, self.hall_id.name

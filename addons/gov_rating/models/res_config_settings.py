@@ -69,3 +69,35 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.same_text_min_length",
         default=6,
     )
+    gov_scan_recent_hours = fields.Integer(
+        string="Cases Offered at a Scan (hours)",
+        config_parameter="gov_rating.scan_recent_hours",
+        default=2,
+        help="A scan of a counter code lists the unrated cases completed there "
+        "within these hours.",
+    )
+    gov_link_valid_days = fields.Integer(
+        string="Case Links Valid (days)",
+        config_parameter="gov_rating.link_valid_days",
+        default=15,
+    )
+    gov_sms_invitation = fields.Boolean(
+        string="SMS Invitations",
+        config_parameter="gov_rating.sms_invitation",
+        help="Send the applicant an SMS with the rating link when a case is completed.",
+    )
+    gov_limit_ip_per_hour = fields.Integer(
+        string="Ratings per IP Address and Hour",
+        config_parameter="gov_rating.limit_ip_per_hour",
+        default=30,
+    )
+    gov_limit_phone_per_day = fields.Integer(
+        string="Ratings per Phone and Day",
+        config_parameter="gov_rating.limit_phone_per_day",
+        default=10,
+    )
+    gov_limit_device_per_minute = fields.Integer(
+        string="Ratings per Device and Minute",
+        config_parameter="gov_rating.limit_device_per_minute",
+        default=12,
+    )

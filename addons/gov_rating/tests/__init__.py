@@ -10,3 +10,9 @@ from . import test_dataset_generator
 from . import test_roster
 from . import test_roster_browser
 from . import test_supervision
+from . import test_qr
+from . import test_public_rate
+from . import test_case_link
+from . import test_device
+from . import test_sms
+from . import test_browser

@@ -1,0 +1,191 @@
+import secrets
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from .. import tools
+
+
+class GovCaseLink(models.Model):
+    """A single-use link to rate one case (一事一评), one per case and staff member,
+    issued when the case is completed. Opening it never writes; the first submission
+    rates, later ones (scanners re-posting, a second tap) only show that rating."""
+
+    _name = "gov.case.link"
+    _description = "Case Rating Link"
+    _order = "id desc"
+    _rec_name = "case_id"
+
+    case_id = fields.Many2one(
+        "gov.case", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    employee_id = fields.Many2one("hr.employee", string="Staff", readonly=True)
+    token = fields.Char(
+        required=True, readonly=True, copy=False, groups="base.group_system"
+    )
+    url = fields.Char(
+        string="Link",
+        compute="_compute_url",
+        compute_sudo=True,
+        groups="gov_rating.group_gov_supervisor",
+    )
+    date_expire = fields.Datetime(string="Valid Until", required=True, readonly=True)
+    phone_key = fields.Char(
+        readonly=True, index="btree_not_null", groups="base.group_system"
+    )
+    date_invited = fields.Datetime(string="SMS Invitation Sent", readonly=True)
+    evaluation_id = fields.Many2one("gov.evaluation", string="Rating", readonly=True)
+    second_evaluation_id = fields.Many2one("gov.evaluation", readonly=True)
+    state = fields.Selection(
+        [("open", "Open"), ("used", "Used"), ("expired", "Expired")],
+        compute="_compute_state",
+    )
+
+    _sql_constraints = [
+        ("token_unique", "unique(token)", "A link token is used once."),
+    ]
+
+    def _compute_url(self):
+        for link in self:
+            link.url = f"{link.get_base_url()}/gov/l/{link.token}"
+
+    @api.depends("evaluation_id", "date_expire")
+    def _compute_state(self):
+        now = fields.Datetime.now()
+        for link in self:
+            if link.evaluation_id:
+                link.state = "used"
+            elif link.date_expire < now:
+                link.state = "expired"
+            else:
+                link.state = "open"
+
+    @api.model
+    def _issue(self, cases):
+        """One link per completed case and staff member who handled it."""
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("gov_rating.link_valid_days", 15)
+        )
+        vals_list = []
+        for case in cases.sudo():
+            phone_key = tools.identity_key(case.applicant_phone)
+            for employee in case.employee_ids or [self.env["hr.employee"]]:
+                vals_list.append(
+                    {
+                        "case_id": case.id,
+                        "employee_id": employee.id,
+                        "token": secrets.token_urlsafe(24),
+                        "date_expire": case.date_done + timedelta(days=days),
+                        "phone_key": phone_key,
+                    }
+                )
+        return self.sudo().create(vals_list)
+
+    @api.model
+    def _find(self, token):
+        if not isinstance(token, str) or not 16 <= len(token) <= 64:
+            return self.browse()
+        return self.sudo().search([("token", "=", token)], limit=1)
+
+    def _second_evaluation_open(self):
+        """Whether the citizen may now give the second evaluation (追评) of a bad
+        review: once the bad review has been rectified. No rectification here."""
+        return False
+
+    def _page_mode(self):
+        """'form' to rate, 'second' for the second evaluation, 'used' or 'expired'."""
+        self.ensure_one()
+        if self.state == "expired":
+            return "expired"
+        if self.state == "open":
+            return "form"
+        if (
+            self.evaluation_id.is_bad
+            and not self.second_evaluation_id
+            and self._second_evaluation_open()
+        ):
+            return "second"
+        return "used"
+
+    def _submit(self, form, ip_address):
+        """Rate through the link once. Returns the rating the link shows afterwards
+        and whether this call created it; a repeated or stale submission creates
+        nothing and returns the rating already given."""
+        self.ensure_one()
+        self.env.cr.execute(
+            "SELECT id FROM gov_case_link WHERE id = %s FOR UPDATE", (self.id,)
+        )
+        self.invalidate_recordset()
+        mode = self._page_mode()
+        wanted = "second" if form.get("round") == "2" else "form"
+        Public = self.env["gov.public.rating"]
+        if mode == "expired":
+            Public._refuse(self.env._("This link has expired."))
+        if mode != wanted:
+            return self.second_evaluation_id or self.evaluation_id, False
+        vals = Public._parse_form(form, "online")
+        vals.update(
+            case_id=self.case_id.id,
+            employee_id=self.employee_id.id,
+            channel="sms" if self.date_invited else "pc",
+        )
+        if mode == "second":
+            first = self.evaluation_id.sudo()
+            vals.update(
+                assess_number="2",
+                evaluator_name=first.evaluator_name,
+                evaluator_cert=first.evaluator_cert,
+                evaluator_phone=first.evaluator_phone,
+            )
+        evaluation = Public._rate(vals, ip_address=ip_address)
+        field = "second_evaluation_id" if mode == "second" else "evaluation_id"
+        self.sudo()[field] = evaluation
+        return evaluation, True
+
+    def _rate_by_reply(self, level, phone):
+        """Rate the open links of a case from an SMS reply (a level only)."""
+        Public = self.env["gov.public.rating"]
+        evaluations = self.env["gov.evaluation"]
+        for link in self.filtered(lambda x: x.state == "open"):
+            evaluation = Public._rate(
+                {
+                    "level": level,
+                    "case_id": link.case_id.id,
+                    "employee_id": link.employee_id.id,
+                    "channel": "sms",
+                    "evaluator_phone": phone,
+                }
+            )
+            link.sudo().evaluation_id = evaluation
+            evaluations |= evaluation
+        return evaluations
+
+    def _invite_by_sms(self):
+        """Queue an SMS with the link to the applicant of each case, when SMS
+        invitations are switched on and a gateway is configured."""
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param("gov_rating.sms_invitation") != "True":
+            return
+        if not self.env["gov.sms.provider"]._current():
+            return
+        lang = "zh_CN" if self.env["res.lang"]._lang_get("zh_CN") else self.env.lang
+        vals_list = []
+        for link in self.sudo().with_context(lang=lang):
+            phone = link.case_id.applicant_phone
+            if not phone:
+                continue
+            body = link.env._(
+                "Your case %(case)s (%(item)s) is completed. Please rate our service: "
+                "%(url)s or reply 1-5 (5 = very satisfied).",
+                case=link.case_id.name,
+                item=link.case_id.item_id.name,
+                url=link.url,
+            )
+            vals_list.append(
+                {"number": phone, "body": body, "gov_case_link_id": link.id}
+            )
+        if vals_list:
+            self.env["sms.sms"].sudo().create(vals_list)
+            self.env.ref("sms.ir_cron_sms_scheduler_action")._trigger()

@@ -1,0 +1,174 @@
+import base64
+import io
+import secrets
+from datetime import timedelta
+
+import qrcode
+
+from odoo import api, fields, models
+
+
+class GovQrMixin(models.AbstractModel):
+    """A rated object with a printed QR code: scanning it opens the public rating page.
+
+    The code holds an ASCII URL with an unguessable token; regenerating the token
+    revokes every printed card of the object. ``_gov_qr_prefix`` (one letter) tells
+    the kind of object from the token, so a scan costs one indexed lookup.
+    """
+
+    _name = "gov.qr.mixin"
+    _description = "Object with a Rating QR Code"
+    _gov_qr_prefix = None
+
+    gov_qr_token = fields.Char(
+        string="QR Token", copy=False, readonly=True, index="btree_not_null"
+    )
+    gov_qr_url = fields.Char(string="Rating URL", compute="_compute_gov_qr")
+    gov_qr_image = fields.Binary(string="QR Code", compute="_compute_gov_qr")
+
+    def init(self):
+        # Records that existed before the mixin was added get their own token each.
+        if self._abstract:
+            return
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            f"SELECT id FROM {self._table} WHERE gov_qr_token IS NULL"
+        )
+        for (record_id,) in self.env.cr.fetchall():
+            self.env.cr.execute(  # pylint: disable=sql-injection
+                f"UPDATE {self._table} SET gov_qr_token = %s WHERE id = %s",
+                (self._gov_qr_new_token(), record_id),
+            )
+
+    @api.depends("gov_qr_token")
+    def _compute_gov_qr(self):
+        for record in self:
+            record.gov_qr_url = record.gov_qr_token and (
+                f"{record.get_base_url()}/gov/r/{record.gov_qr_token}"
+            )
+            record.gov_qr_image = record.gov_qr_url and base64.b64encode(
+                record._gov_qr_png()
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals["gov_qr_token"] = self._gov_qr_new_token()
+        return super().create(vals_list)
+
+    def action_regenerate_qr(self):
+        """A new code for each record; the printed old codes stop working at once."""
+        for record in self:
+            record.gov_qr_token = self._gov_qr_new_token()
+
+    @api.model
+    def _gov_qr_new_token(self):
+        return self._gov_qr_prefix + secrets.token_urlsafe(16)
+
+    def _gov_qr_png(self):
+        self.ensure_one()
+        image = qrcode.make(
+            self.gov_qr_url, error_correction=qrcode.constants.ERROR_CORRECT_M
+        )
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    @api.model
+    def _gov_qr_find(self, token):
+        """The active object whose code holds ``token`` (sudo), or None."""
+        if not isinstance(token, str) or not 8 <= len(token) <= 64:
+            return None
+        for name in self.env.registry.descendants([self._name], "_inherit"):
+            model = self.env[name]
+            if model._abstract or model._gov_qr_prefix != token[0]:
+                continue
+            record = model.sudo().search([("gov_qr_token", "=", token)], limit=1)
+            return record or None
+        return None
+
+    # ------------------------------------------------ what each object rates
+    def _gov_qr_case_domain(self):
+        """Cases handled at this object."""
+        raise NotImplementedError
+
+    def _gov_qr_evaluation_vals(self):
+        """What a rating of the visit (no case picked) rates."""
+        raise NotImplementedError
+
+    def _gov_qr_employee(self):
+        """The staff member a scan of this code rates, if one."""
+        return self.env["hr.employee"]
+
+    def _gov_qr_card_lines(self):
+        """Title and subtitle printed on the counter card."""
+        self.ensure_one()
+        return self.display_name, ""
+
+    def _gov_qr_recent_cases(self):
+        """Unrated cases completed here in the last hours, for the citizen to pick."""
+        self.ensure_one()
+        hours = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("gov_rating.scan_recent_hours", 2)
+        )
+        return (
+            self.env["gov.case"]
+            .sudo()
+            .search(
+                self._gov_qr_case_domain()
+                + [
+                    ("state", "=", "done"),
+                    ("date_done", ">=", fields.Datetime.now() - timedelta(hours=hours)),
+                    ("evaluation_ids", "=", False),
+                ],
+                order="date_done desc",
+                limit=20,
+            )
+        )
+
+    def _gov_qr_case(self, case_id=None, case_number=None):
+        """The case the citizen picked (from the list) or typed (its number), if it
+        was completed here within the supplementary window; else an empty set."""
+        self.ensure_one()
+        if not case_id and not case_number:
+            return self.env["gov.case"]
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("gov_rating.supplementary_days", 7)
+        )
+        domain = self._gov_qr_case_domain() + [
+            ("state", "=", "done"),
+            ("date_done", ">=", fields.Datetime.now() - timedelta(days=days)),
+        ]
+        if case_id:
+            domain.append(("id", "=", case_id))
+        else:
+            domain.append(("name", "=", case_number))
+        return self.env["gov.case"].sudo().search(domain, limit=1)
+
+    def _gov_qr_submit(self, form, ip_address):
+        """Rate from a scan of this code: the picked case, or the visit."""
+        self.ensure_one()
+        Public = self.env["gov.public.rating"]
+        vals = Public._parse_form(form, "counter")
+        case_id = Public._parse_int(form.get("case_id"))
+        number = Public._parse_text(
+            form.get("case_number"), 64, self.env._("The case number")
+        )
+        case = self._gov_qr_case(case_id, number)
+        if (case_id or number) and not case:
+            Public._refuse(
+                self.env._(
+                    "No case with this number was completed here within the "
+                    "supplementary rating window."
+                )
+            )
+        if case:
+            employee = self._gov_qr_employee() & case.employee_ids
+            vals.update(case_id=case.id, employee_id=employee.id)
+        else:
+            vals.update(self._gov_qr_evaluation_vals())
+        vals["channel"] = "qr"
+        return Public._rate(vals, ip_address=ip_address)

@@ -1,0 +1,113 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .channels_common import GovHttpCase
+
+
+@tagged("post_install", "-at_install")
+class TestCaseLink(GovHttpCase):
+    def setUp(self):
+        super().setUp()
+        self.case = self._case(
+            "LINK-1", staff=self.staff_a | self.staff_b, done_ago=timedelta(minutes=5)
+        )
+        self.link_a = self.case.sudo().link_ids.filtered(
+            lambda x: x.employee_id == self.staff_a
+        )
+        self.url = f"/gov/l/{self.link_a.sudo().token}"
+
+    def _submit(self, data, url=None):
+        url = url or self.url
+        # The CSRF token is the session's: a used link's page has no form to read it
+        # from, a counter page does.
+        csrf = self._csrf(f"/gov/r/{self.seat.gov_qr_token}")
+        return self._post_form(f"{url}/submit", {"csrf_token": csrf, **data})
+
+    def test_one_link_per_staff_when_completed(self):
+        links = self.case.sudo().link_ids
+        self.assertEqual(links.employee_id, self.staff_a | self.staff_b)
+        self.assertEqual(set(links.mapped("state")), {"open"})
+        self.assertEqual(len(set(links.sudo().mapped("token"))), 2)
+        quiet = (
+            self.env["gov.case"]
+            .with_context(gov_no_invitation=True)
+            .create({"name": "LINK-DEMO", "item_id": self.item.id, "state": "done"})
+        )
+        self.assertFalse(quiet.sudo().link_ids, "demo data issues no links")
+        pending = self._case("LINK-OPEN")
+        self.assertFalse(pending.sudo().link_ids)
+        pending.action_done()
+        self.assertEqual(len(pending.sudo().link_ids), 1)
+
+    def test_get_never_writes(self):
+        for __ in range(3):
+            response = self.url_open(self.url)
+            self.assertEqual(response.status_code, 200)
+        self.assertIn("营业执照设立登记", response.text)
+        self.assertIn("LINK-1 · 李明", response.text)
+        self.assertIn(self.bad_online_tag.name, response.text, "online tags")
+        self.assertNotIn(self.bad_counter_tag.name, response.text)
+        self.assertFalse(self.case.evaluation_ids)
+        self.assertEqual(self.link_a.state, "open")
+
+    def test_rate_once_then_reposts_change_nothing(self):
+        data = {
+            "level": "2",
+            "tag_ids": [str(self.bad_online_tag.id)],
+            "comment": "等了很久",
+        }
+        response = self._submit(data)
+        self.assertEqual(response.status_code, 303)
+        evaluation = self.link_a.evaluation_id
+        self.assertEqual(evaluation.level, "2")
+        self.assertEqual(evaluation.employee_id, self.staff_a)
+        self.assertEqual(evaluation.channel, "pc")
+        self.assertEqual(self.link_a.state, "used")
+        # A scanner or a second tap posting again: nothing created nor changed.
+        for repeat in ({**data, "level": "5"}, data, {"level": "x"}):
+            response = self._submit(repeat)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("rated through this link already", response.text)
+            self.assertIn(self.levels["2"].face, response.text)
+        self.assertEqual(self.case.evaluation_ids, evaluation)
+        self.assertEqual(evaluation.level, "2")
+        page = self.url_open(self.url).text
+        self.assertIn("rated through this link already", page)
+        self.assertNotIn("<form", page)
+        # The other staff member's link is still open.
+        link_b = self.case.sudo().link_ids - self.link_a
+        response = self._submit({"level": "5"}, url=f"/gov/l/{link_b.token}")
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(link_b.evaluation_id.employee_id, self.staff_b)
+
+    def test_bad_review_shows_no_second_form_without_rectification(self):
+        self._submit({"level": "1"})
+        self.assertFalse(self.link_a._second_evaluation_open())
+        self.assertEqual(self.link_a._page_mode(), "used")
+        response = self._submit({"level": "5", "round": "2"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self.case.evaluation_ids), 1)
+
+    def test_case_already_rated_at_the_counter(self):
+        qr = f"/gov/r/{self.seat.gov_qr_token}"
+        csrf = self._csrf(qr)
+        self._post_form(
+            f"{qr}/submit", {"csrf_token": csrf, "level": "4", "case_id": self.case.id}
+        )
+        response = self._submit({"level": "5"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("rated already", response.text)
+        self.assertEqual(len(self.case.evaluation_ids), 1)
+
+    def test_expired_unknown_and_malformed_links(self):
+        self.link_a.sudo().date_expire = fields.Datetime.now() - timedelta(days=1)
+        response = self.url_open(self.url)
+        self.assertEqual(response.status_code, 410)
+        for url in ("/gov/l/short", "/gov/l/" + "z" * 32, "/gov/l/" + "é" * 20):
+            self.assertEqual(self.url_open(url).status_code, 404)
+        with self.assertLogs("odoo.http", "WARNING"):
+            response = self._post_form(f"{self.url}/submit", {"level": "5"})
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.case.evaluation_ids)
