@@ -226,9 +226,15 @@ class GovEvaluation(models.Model):
         points = self.env["gov.level"]._points_by_value()
         for vals in vals_list:
             self._prepare_evaluation_vals(vals, points)
+        self.check_access("create")
+        # Identity and key fields are closed to the people who type a rating in (a clerk
+        # entering a paper form): the rating is written as superuser, then the record
+        # rules of the user are checked on what was written.
         evaluations = super(
-            GovEvaluation, self.with_context(mail_create_nolog=True)
+            GovEvaluation, self.sudo().with_context(mail_create_nolog=True)
         ).create(vals_list)
+        evaluations = evaluations.with_env(self.env)
+        evaluations.check_access("create")
         evaluations.tag_set_id.sudo().filtered(lambda s: not s.locked).locked = True
         if not self.env.context.get("gov_skip_fraud_checks"):
             evaluations.sudo()._detect_fraud()

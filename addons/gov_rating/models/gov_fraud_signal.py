@@ -133,10 +133,10 @@ class GovFraudSignal(models.Model):
                     (
                         kind,
                         self.env._(
-                            "%(count)s ratings from one %(source)s within %(minutes)s "
+                            "%(count)s ratings from one %(origin)s within %(minutes)s "
                             "minutes (threshold %(threshold)s).",
                             count=count,
-                            source=label,
+                            origin=label,
                             minutes=settings["burst_minutes"],
                             threshold=settings["burst_count"],
                         ),

@@ -11,6 +11,25 @@ class GovRatingReport(models.Model):
     _description = "Rating Statistics"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "gov.evaluation": [
+            "date",
+            "level",
+            "channel",
+            "validity",
+            "is_default",
+            "assess_number",
+            "employee_id",
+            "window_id",
+            "hall_id",
+            "department_id",
+            "region_id",
+            "item_id",
+            "points",
+            "is_good",
+            "is_bad",
+        ],
+    }
 
     date = fields.Datetime(readonly=True)
     level = fields.Selection(LEVEL_VALUES, readonly=True)

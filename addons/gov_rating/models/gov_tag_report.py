@@ -9,6 +9,17 @@ class GovTagReport(models.Model):
     _name = "gov.tag.report"
     _description = "Staff Portrait"
     _auto = False
+    _depends = {
+        "gov.evaluation": [
+            "employee_id",
+            "window_id",
+            "department_id",
+            "tag_ids",
+            "level",
+            "date",
+            "validity",
+        ],
+    }
 
     employee_id = fields.Many2one("hr.employee", string="Staff", readonly=True)
     window_id = fields.Many2one("gov.window", readonly=True)

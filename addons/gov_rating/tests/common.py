@@ -1,0 +1,159 @@
+from odoo.tests import TransactionCase, new_test_user
+
+# Valid identities (check digits computed with python-stdnum).
+ID_PERSON = "11010519491231002X"
+ID_OTHER = "110101199003074477"
+CREDIT_CODE = "91110108551385082Q"
+
+
+class GovRatingCase(TransactionCase):
+    """A county with two departments, a hall, two windows, three staff and cases."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.params = env["ir.config_parameter"].sudo()
+        cls.params.set_param("gov_rating.initial_score", 10)
+        cls.params.set_param("gov_rating.prior_weight", 5)
+        Region = env["gov.region"]
+        cls.province = Region.create(
+            {"name": "测试省", "code": "990000", "level": "province"}
+        )
+        cls.city = Region.create(
+            {
+                "name": "测试市",
+                "code": "990100",
+                "level": "city",
+                "parent_id": cls.province.id,
+            }
+        )
+        cls.county = Region.create(
+            {
+                "name": "测试县",
+                "code": "990101",
+                "level": "county",
+                "parent_id": cls.city.id,
+            }
+        )
+        Department = env["hr.department"]
+        cls.dept = Department.create(
+            {"name": "测试市场监管局", "gov_region_id": cls.city.id}
+        )
+        cls.subdept = Department.create(
+            {"name": "登记科", "parent_id": cls.dept.id, "gov_region_id": cls.city.id}
+        )
+        cls.other_dept = Department.create(
+            {"name": "测试公安局", "gov_region_id": cls.city.id}
+        )
+        cls.hall = env["gov.hall"].create(
+            {"name": "测试县政务服务中心", "region_id": cls.county.id}
+        )
+        cls.window = env["gov.window"].create(
+            {
+                "name": "市场监管窗口",
+                "code": "01",
+                "hall_id": cls.hall.id,
+                "department_id": cls.subdept.id,
+            }
+        )
+        cls.window2 = env["gov.window"].create(
+            {
+                "name": "户籍窗口",
+                "code": "02",
+                "hall_id": cls.hall.id,
+                "department_id": cls.other_dept.id,
+            }
+        )
+        cls.user_clerk = new_test_user(
+            env, "t_clerk", groups="gov_rating.group_gov_clerk"
+        )
+        cls.user_clerk2 = new_test_user(
+            env, "t_clerk2", groups="gov_rating.group_gov_clerk"
+        )
+        cls.user_handler = new_test_user(
+            env, "t_handler", groups="gov_rating.group_gov_handler"
+        )
+        cls.user_supervisor = new_test_user(
+            env, "t_supervisor", groups="gov_rating.group_gov_supervisor"
+        )
+        cls.user_identity = new_test_user(
+            env,
+            "t_identity",
+            groups="gov_rating.group_gov_supervisor,gov_rating.group_gov_identity",
+        )
+        Employee = env["hr.employee"]
+        cls.staff = Employee.create(
+            {
+                "name": "张三",
+                "department_id": cls.subdept.id,
+                "gov_window_id": cls.window.id,
+                "user_id": cls.user_clerk.id,
+                "mobile_phone": "13900000001",
+            }
+        )
+        cls.staff2 = Employee.create(
+            {
+                "name": "李四",
+                "department_id": cls.subdept.id,
+                "gov_window_id": cls.window.id,
+                "user_id": cls.user_clerk2.id,
+            }
+        )
+        cls.staff3 = Employee.create(
+            {
+                "name": "王五",
+                "department_id": cls.other_dept.id,
+                "gov_window_id": cls.window2.id,
+            }
+        )
+        Employee.create(
+            {
+                "name": "经办人",
+                "department_id": cls.dept.id,
+                "user_id": cls.user_handler.id,
+            }
+        )
+        cls.item = env["gov.service.item"].create(
+            {
+                "name": "营业执照设立登记",
+                "code": "TEST0001",
+                "department_id": cls.subdept.id,
+            }
+        )
+        cls.item2 = env["gov.service.item"].create(
+            {"name": "户籍迁移", "code": "TEST0002", "department_id": cls.other_dept.id}
+        )
+        cls.case_seq = 0
+
+    @classmethod
+    def make_case(cls, staff=None, window=None, item=None, **vals):
+        cls.case_seq += 1
+        window = window or cls.window
+        item = item or (cls.item2 if window == cls.window2 else cls.item)
+        return cls.env["gov.case"].create(
+            {
+                "name": f"TESTCASE{cls.case_seq:05d}",
+                "item_id": item.id,
+                "hall_id": window.hall_id.id,
+                "window_id": window.id,
+                "employee_ids": [(6, 0, (staff or cls.staff).ids)],
+                "state": "done",
+                **vals,
+            }
+        )
+
+    @classmethod
+    def rate(cls, level, case=None, staff=None, **vals):
+        """A rating of a new case handled by ``staff`` (default: 张三)."""
+        staff = staff or cls.staff
+        case = case or cls.make_case(staff=staff, window=staff.gov_window_id)
+        return cls.env["gov.evaluation"].create(
+            {
+                "case_id": case.id,
+                "employee_id": staff.id,
+                "level": str(level),
+                "channel": "qr",
+                **vals,
+            }
+        )

@@ -1,0 +1,93 @@
+import json
+
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestCaseApi(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        department = cls.env["hr.department"].create({"name": "API测试局"})
+        cls.item = cls.env["gov.service.item"].create(
+            {"name": "API事项", "code": "API0001", "department_id": department.id}
+        )
+        cls.employee = cls.env["hr.employee"].create(
+            {"name": "API员工", "gov_staff_code": "APISTAFF1"}
+        )
+        cls.platform = cls.env["gov.platform"].create(
+            {"name": "业务系统", "code": "APITEST"}
+        )
+        cls.platform.action_generate_api_key()
+        cls.other = cls.env["gov.platform"].create(
+            {"name": "另一系统", "code": "APITEST2"}
+        )
+        cls.other.action_generate_api_key()
+
+    def post(self, payload, key=None, raw=None):
+        key = self.platform.api_key if key is None else key
+        return self.url_open(
+            "/gov/api/v1/cases",
+            data=raw if raw is not None else json.dumps(payload),
+            headers={
+                "Authorization": f"Bearer {key}",
+                "Content-Type": "application/json",
+            },
+        )
+
+    def payload(self, **extra):
+        return {
+            "projectNo": "API-2026-0001",
+            "taskCode": "API0001",
+            "userProp": "1",
+            "userName": "陈一",
+            "certKey": "11010519491231002X",
+            "mobile": "13811112222",
+            "staffCodes": ["APISTAFF1"],
+            **extra,
+        }
+
+    def test_push_a_case_then_complete_it(self):
+        response = self.post(self.payload())
+        self.assertEqual(response.status_code, 200, response.text)
+        case = self.env["gov.case"].browse(response.json()["id"])
+        self.assertEqual(case.name, "API-2026-0001")
+        self.assertEqual(case.employee_ids, self.employee)
+        self.assertEqual(case.state, "received")
+        self.assertEqual(case.sudo().applicant_phone, "13811112222")
+        again = self.post(self.payload(proStatus="done"))
+        self.assertEqual(
+            again.json()["id"], case.id, "the same case number updates the case"
+        )
+        case.invalidate_recordset()
+        self.assertEqual(case.state, "done")
+        self.assertTrue(case.date_done)
+        self.assertEqual(
+            self.env["gov.case"].search_count([("name", "=", "API-2026-0001")]), 1
+        )
+
+    def test_bad_requests_get_clear_errors_and_store_nothing(self):
+        cases = self.env["gov.case"].search_count([])
+        self.assertEqual(self.post(self.payload(), key="").status_code, 401)
+        self.assertEqual(self.post(self.payload(), key="wrong").status_code, 401)
+        response = self.post(None, raw="{not json")
+        self.assertEqual(response.status_code, 400)
+        for payload, message in (
+            (self.payload(projectNo=""), "projectNo"),
+            (self.payload(taskCode="NOPE"), "Unknown service item code"),
+            (self.payload(certKey="123"), "not valid"),
+            (self.payload(staffCodes=["NOBODY"]), "Unknown staff"),
+            ([1, 2], "JSON object"),
+        ):
+            response = self.post(payload)
+            self.assertEqual(response.status_code, 422, payload)
+            self.assertIn(message, response.json()["error"])
+        self.post(self.payload())
+        response = self.post(self.payload(), key=self.other.api_key)
+        self.assertEqual(response.status_code, 422)
+        self.assertIn("another platform", response.json()["error"])
+        self.assertEqual(self.env["gov.case"].search_count([]), cases + 1)
+
+    def test_get_is_refused(self):
+        response = self.url_open("/gov/api/v1/cases")
+        self.assertIn(response.status_code, (404, 405))
