@@ -1,3 +1,5 @@
+from datetime import date, datetime
+
 from odoo.tests import tagged
 
 from .common import RectifyCase
@@ -58,3 +60,36 @@ class TestRectifyWarning(RectifyCase):
         self._rate(level="2", employee=self.staff_b, validity="suspect")
         self._rate(level="2", employee=self.staff_b)
         self.assertFalse(self._warnings(employee_id=self.staff_b.id))
+
+    def test_last_two_months_running_is_summoned(self):
+        Warning = self.env["gov.rectify.warning"]
+        good_window = self.env["gov.window"].create(
+            {
+                "name": "优质窗口",
+                "hall_id": self.hall.id,
+                "department_id": self.dept_b.id,
+            }
+        )
+        good_staff = self.env["hr.employee"].create(
+            {"name": "窗口 孙悦", "gov_window_id": good_window.id}
+        )
+        for month in (10, 11):
+            for day in (3, 4):
+                self._rate(level="1", date=datetime(2035, month, day, 2, 0))
+                self._rate(
+                    level="5",
+                    employee=good_staff,
+                    date=datetime(2035, month, day, 2, 0),
+                )
+        december = date(2035, 12, 5)
+        self.assertFalse(Warning._compute_ranking_summons(december), "off by default")
+        self.params.set_param("gov_rectify.ranking_summons", "True")
+        summons = Warning._compute_ranking_summons(december)
+        self.assertEqual(summons.window_id, self.window)
+        self.assertEqual(summons.action, "summons")
+        self.assertEqual(summons.period_start, date(2035, 11, 1))
+        self.assertFalse(Warning._compute_ranking_summons(december), "raised once")
+        self.assertFalse(
+            Warning._compute_ranking_summons(date(2036, 1, 5)),
+            "not last two months running (no rating in December)",
+        )
