@@ -99,6 +99,7 @@ class TestIndex(GovRatingCase):
         self.dept.invalidate_recordset()
         self.assertAlmostEqual(self.dept.gov_active_rate, 100 / 3, places=2)
 
+
 class TestIndexAlone(GovRatingCase):
     """Checked at install, before modules that add conditions to second evaluations
     (gov_rectify waits for the department's reply to the bad review)."""
