@@ -118,9 +118,10 @@ free_port() {
 # Odoo from ODOO_SRC, with our addons, the OCA addons from PyPI, our config and the
 # private cluster.
 odoo() {
-    local oca
+    local oca sub=()
+    [ "${1:-}" = shell ] && { sub=(shell); shift; }
     oca=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/odoo/addons
-    (cd "$ODOO_SRC" && "$PY" -m odoo -c "$REPO/odoo.conf" \
+    (cd "$ODOO_SRC" && "$PY" -m odoo "${sub[@]}" -c "$REPO/odoo.conf" \
         --addons-path="$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$oca,$REPO/addons${EXTRA_ADDONS:+,$EXTRA_ADDONS}" \
         --data-dir="$LOCAL/data" --db_host=127.0.0.1 --db_port="$PG_PORT" --db_user="$DB_USER" "$@")
 }

@@ -1,7 +1,8 @@
 """Fail when an Odoo log holds a WARNING, ERROR or CRITICAL line not in the allowlist.
 
 Usage: logcheck.py LOGFILE ALLOWLIST
-The allowlist holds one regular expression a line; blank lines and '#' comments are ignored.
+The allowlist holds one regular expression a line; blank lines and '#' comments are
+ignored.
 """
 
 import re

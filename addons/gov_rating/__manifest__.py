@@ -34,6 +34,7 @@
         "views/gov_tag_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/gov_rating_menus.xml",
+        "wizards/gov_region_import_wizard_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

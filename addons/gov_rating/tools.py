@@ -54,3 +54,10 @@ def identity_key(*values):
         if value:
             return hashlib.sha256(value.encode()).hexdigest()
     return False
+
+
+def rollup_targets(record, hierarchical):
+    """The ids a figure of ``record`` counts for: itself, or all its ancestors too."""
+    if not hierarchical:
+        return [record.id]
+    return [int(i) for i in record.parent_path.split("/") if i]

@@ -234,6 +234,43 @@ class GovCase(models.Model):
         return case
 
     @api.model
+    def _gov_active_rates(self, field, ids, hierarchical=False, domain=None):
+        """主动评价率 of the objects ``ids`` that ``field`` of the case points to:
+        completed cases with a first evaluation given by a person / completed cases."""
+        done = [("state", "=", "done"), *(domain or [])]
+        rated = [
+            *done,
+            (
+                "evaluation_ids",
+                "any",
+                [
+                    ("assess_number", "=", "1"),
+                    ("is_default", "=", False),
+                    ("validity", "!=", "invalid"),
+                ],
+            ),
+        ]
+        counts = {object_id: [0, 0] for object_id in ids}
+        if ids:
+            operator = "child_of" if hierarchical else "in"
+            for position, case_domain in enumerate((done, rated)):
+                groups = self.sudo()._read_group(
+                    [*case_domain, (field, operator, ids)], [field], ["__count"]
+                )
+                for record, count in groups:
+                    targets = tools.rollup_targets(record, hierarchical)
+                    for target in counts.keys() & set(targets):
+                        counts[target][position] += count
+        return {
+            object_id: {
+                "done": done_count,
+                "rated": rated_count,
+                "active_rate": 100.0 * rated_count / done_count if done_count else 0.0,
+            }
+            for object_id, (done_count, rated_count) in counts.items()
+        }
+
+    @api.model
     def _cron_default_ratings(self):
         """Deem unrated completed cases rated at the configured level (if set)."""
         params = self.env["ir.config_parameter"].sudo()

@@ -1,9 +1,17 @@
+import json
+import logging
 import random
+import time
 from datetime import timedelta
 
 from stdnum.cn import ric, uscc
 
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..wizards.gov_region_import_wizard import read_regions
+
+_logger = logging.getLogger(__name__)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红建国文辉鑫宇欣怡"
@@ -46,6 +54,14 @@ COMMENTS = {
     "1": ["态度很差，推诿", "材料被退回三次，没有说明原因"],
 }
 LEVEL_WEIGHTS = {"5": 62, "4": 22, "3": 9, "2": 4, "1": 3}
+BULK_BATCH = 1000
+# Context of the bulk ORM steps: no chatter messages, followers nor tracking.
+BULK_CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
 CHANNEL_WEIGHTS = {
     "qr": 40,
     "device": 20,
@@ -302,6 +318,383 @@ class GovDatasetGenerator(models.AbstractModel):
             .with_context(gov_skip_fraud_checks=True, tracking_disable=True)
             .create(vals)
         )
+
+    # ------------------------------------------------------------------ bulk
+    @api.model
+    def _generate_bulk(
+        self,
+        departments=2000,
+        items=20000,
+        staff=10000,
+        cases=None,
+        ratings=1000000,
+        province_code="520000000000",
+        seed=20261121,
+        days=365,
+    ):
+        """A province-sized dataset for benchmarks, added to what the database holds.
+
+        The structure (the province's real regions down to counties, departments
+        spread over the counties, one hall per county, one window per department,
+        staff spread over the windows, items spread over the departments) goes through
+        the ORM in batches; cases and ratings are written by ``INSERT ... SELECT``
+        over ``generate_series``. Ratings go to the first ``ratings`` (case, staff)
+        pairs, one first evaluation each; ``cases`` defaults to 1.2 × ratings.
+        Returns the counts and the seconds each step took."""
+        cases = cases if cases is not None else int(ratings * 1.2)
+        rng = random.Random(seed)
+        env = self.with_context(**BULK_CONTEXT).env
+        generator = self.with_env(env)
+        timings = {}
+
+        def step(name, function, *args):
+            start = time.monotonic()
+            result = function(*args)
+            timings[name] = time.monotonic() - start
+            _logger.info("generator: %s in %.1f s", name, timings[name])
+            return result
+
+        counties = step("regions", generator._bulk_regions, province_code)
+        depts = step("departments", generator._bulk_departments, departments, counties)
+        item_ids = step("items", generator._bulk_items, items, depts)
+        windows = step("halls and windows", generator._bulk_windows, depts)
+        staff_ids = step("staff", generator._bulk_staff, rng, staff, windows)
+        case_count = step(
+            "cases",
+            generator._bulk_cases,
+            cases,
+            windows,
+            item_ids,
+            staff_ids,
+            seed,
+            days,
+        )
+        rating_count = step("ratings", generator._bulk_ratings, ratings)
+        self.env.cr.execute("ANALYZE gov_case; ANALYZE gov_evaluation")
+        return {
+            "regions": len(counties),
+            "departments": len(depts),
+            "items": len(item_ids),
+            "halls": len(windows.hall_id),
+            "windows": len(windows),
+            "staff": len(staff_ids),
+            "cases": case_count,
+            "ratings": rating_count,
+            "seconds": timings,
+        }
+
+    def _bulk_create(self, model, vals_list):
+        """Create in batches, the cache emptied between them; returns the ids."""
+        ids = []
+        for start in range(0, len(vals_list), BULK_BATCH):
+            ids += self.env[model].create(vals_list[start : start + BULK_BATCH]).ids
+            self.env.flush_all()
+            self.env.invalidate_all()
+        return self.env[model].browse(ids)
+
+    def _bulk_regions(self, province_code):
+        rows = [r for r in read_regions(province_code) if r["level"] != "township"]
+        self.env["gov.region.import.wizard"]._load_regions(rows)
+        return self.env["gov.region"].search(
+            [("code", "in", [r["code"] for r in rows]), ("level", "=", "county")]
+        )
+
+    def _bulk_departments(self, count, counties):
+        offset = (
+            self.env["hr.department"].with_context(active_test=False).search_count([])
+        )
+        vals = []
+        for n in range(count):
+            county = counties[n % len(counties)]
+            rank = n // len(counties)
+            base = DEPARTMENTS[rank % len(DEPARTMENTS)]
+            suffix = (
+                f"（{rank // len(DEPARTMENTS) + 1}）"
+                if rank >= len(DEPARTMENTS)
+                else ""
+            )
+            body = f"11{county.code[:6]}{offset + n + 1:09d}"
+            vals.append(
+                {
+                    "name": f"{county.name}{base}{suffix}",
+                    "gov_region_id": county.id,
+                    "gov_credit_code": body + uscc.calc_check_digit(body),
+                }
+            )
+        return self._bulk_create("hr.department", vals)
+
+    def _bulk_items(self, count, depts):
+        offset = (
+            self.env["gov.service.item"]
+            .with_context(active_test=False)
+            .search_count([])
+        )
+        regions = {d.id: d.gov_region_id.code[:6] for d in depts}
+        vals = []
+        for n in range(count):
+            item_type, name = ITEMS[n % len(ITEMS)]
+            dept_id = depts.ids[n % len(depts)]
+            vals.append(
+                {
+                    "name": name,
+                    "code": f"11{regions[dept_id]}{offset + n + 1:08d}",
+                    "item_type": item_type,
+                    "department_id": dept_id,
+                }
+            )
+        return self._bulk_create("gov.service.item", vals).ids
+
+    def _bulk_windows(self, depts):
+        counties = depts.gov_region_id
+        halls = self._bulk_create(
+            "gov.hall",
+            [{"name": f"{c.name}政务服务中心", "region_id": c.id} for c in counties],
+        )
+        hall_of = dict(zip(counties.ids, halls.ids, strict=True))
+        vals = [
+            {
+                "name": DEPARTMENTS[n % len(DEPARTMENTS)] + "窗口",
+                "code": f"{n // len(counties) + 1:03d}",
+                "hall_id": hall_of[dept.gov_region_id.id],
+                "department_id": dept.id,
+            }
+            for n, dept in enumerate(depts)
+        ]
+        return self._bulk_create("gov.window", vals)
+
+    def _bulk_staff(self, rng, count, windows):
+        offset = (
+            self.env["hr.employee"].with_context(active_test=False).search_count([])
+        )
+        departments = {w.id: w.department_id.id for w in windows}
+        vals = []
+        for n in range(count):
+            window_id = windows.ids[n % len(windows)]
+            vals.append(
+                {
+                    "name": self._person_name(rng),
+                    "department_id": departments[window_id],
+                    "gov_window_id": window_id,
+                    "gov_staff_code": f"G{offset + n + 1:07d}",
+                }
+            )
+        return self._bulk_create("hr.employee", vals).ids
+
+    def _bulk_cases(self, count, windows, item_ids, staff_ids, seed, days):
+        """Cases and their staff in SQL; keeps them in the temporary table
+        gov_gen_case (id, n, window, staff) for the ratings."""
+        cr = self.env.cr
+        items_of = {}
+        for item in self.env["gov.service.item"].browse(item_ids):
+            items_of.setdefault(item.department_id.id, []).append(item.id)
+        staff_of = {}
+        for employee in self.env["hr.employee"].browse(staff_ids):
+            staff_of.setdefault(employee.gov_window_id.id, []).append(employee.id)
+        rows = [
+            {
+                "idx": n,
+                "window_id": window.id,
+                "hall_id": window.hall_id.id,
+                "department_id": window.department_id.id,
+                "region_id": window.hall_id.region_id.id,
+                "staff": staff_of.get(window.id, []),
+                "items": items_of.get(window.department_id.id)
+                or [item_ids[n % len(item_ids)]],
+            }
+            for n, window in enumerate(windows)
+        ]
+        cr.execute("DROP TABLE IF EXISTS gov_gen_window, gov_gen_case")
+        cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_window AS
+            SELECT * FROM jsonb_to_recordset(%s::jsonb) AS x(
+                idx int, window_id int, hall_id int, department_id int,
+                region_id int, staff int[], items int[])
+            """,
+            [json.dumps(rows)],
+        )
+        cr.execute("SELECT setseed(%s)", [(seed % 1000) / 1000.0])
+        # Every tenth case of a window with several staff is handled by two.
+        cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_case AS
+            SELECT nextval('gov_case_id_seq')::int AS id, g.n, w.*,
+                   CASE WHEN cardinality(w.staff) = 0 THEN '{}'::int[]
+                        WHEN mod(g.n, 10) = 0 AND cardinality(w.staff) > 1
+                        THEN ARRAY[w.staff[1 + mod(g.k, cardinality(w.staff))],
+                                   w.staff[1 + mod(g.k + 1, cardinality(w.staff))]]
+                        ELSE ARRAY[w.staff[1 + mod(g.k, cardinality(w.staff))]]
+                   END AS handlers,
+                   w.items[1 + mod(g.k, cardinality(w.items))] AS item_id,
+                   g.received AS date_received,
+                   g.received + (10 + random() * 80) * interval '1 minute' AS date_done
+            FROM (
+                SELECT n, n / %(windows)s AS k,
+                       (now() at time zone 'UTC') - interval '2 hours'
+                           - random() * %(days)s * interval '1 day' AS received
+                FROM generate_series(0, %(count)s - 1) AS n
+            ) AS g
+            JOIN gov_gen_window w ON w.idx = mod(g.n, %(windows)s)
+            """,
+            {"windows": len(windows), "count": count, "days": days},
+        )
+        cr.execute(
+            """
+            INSERT INTO gov_case (
+                id, name, item_id, department_id, region_id, hall_id, window_id,
+                applicant_type, applicant_name, applicant_phone, channel, state,
+                date_received, date_done, company_id,
+                create_uid, create_date, write_uid, write_date)
+            SELECT c.id, 'SJ' || lpad(c.id::text, 10, '0'), c.item_id,
+                   c.department_id, c.region_id, c.hall_id, c.window_id, 'person',
+                   substr(%(surnames)s, 1 + floor(random() * %(nsur)s)::int, 1)
+                       || substr(%(given)s, 1 + floor(random() * %(ngiven)s)::int, 1),
+                   '13' || lpad(((random() * 999999999)::bigint)::text, 9, '0'),
+                   'counter', 'done', c.date_received, c.date_done,
+                   %(company)s, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                   now() at time zone 'UTC'
+            FROM gov_gen_case c
+            """,
+            {
+                "surnames": SURNAMES,
+                "nsur": len(SURNAMES),
+                "given": GIVEN,
+                "ngiven": len(GIVEN),
+                "company": self.env.company.id,
+                "uid": self.env.uid,
+            },
+        )
+        field = self.env["gov.case"]._fields["employee_ids"]
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO %(rel)s (%(col1)s, %(col2)s)
+                SELECT c.id, h.employee_id
+                FROM gov_gen_case c, unnest(c.handlers) AS h(employee_id)
+                """,
+                rel=SQL.identifier(field.relation),
+                col1=SQL.identifier(field.column1),
+                col2=SQL.identifier(field.column2),
+            )
+        )
+        return count
+
+    def _bulk_ratings(self, count):
+        """One first evaluation for each of the first ``count`` (case, staff) pairs of
+        gov_gen_case: levels and channels by the weights above, points from the
+        configured levels, one fitting tag, a comment on 40%, 1% marked invalid."""
+        cr = self.env.cr
+        tag_set = self.env["gov.tag.set"]._active_for("counter")
+        levels = [
+            {
+                "value": level.value,
+                "points": level.points,
+                "tags": tag_set.tag_ids.filtered(
+                    lambda t, lv=level: lv in t.level_ids
+                ).ids,
+                "comments": COMMENTS[level.value],
+            }
+            for level in self.env["gov.level"].search([])
+        ]
+        cr.execute("DROP TABLE IF EXISTS gov_gen_level")
+        cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_level AS
+            SELECT * FROM jsonb_to_recordset(%s::jsonb) AS x(
+                value varchar, points numeric, tags int[], comments text[])
+            """,
+            [json.dumps(levels)],
+        )
+
+        def buckets(weights):
+            total = sum(weights.values())
+            bounds, acc = [], 0
+            for weight in weights.values():
+                bounds.append(acc / total)
+                acc += weight
+            return list(weights), bounds
+
+        level_values, level_bounds = buckets(LEVEL_WEIGHTS)
+        channel_values, channel_bounds = buckets(CHANNEL_WEIGHTS)
+        cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_rating AS
+            SELECT nextval('gov_evaluation_id_seq')::int AS id, p.*,
+                   (%(levels)s::varchar[])[
+                       width_bucket(random(), %(level_bounds)s::float8[])] AS level
+            FROM (
+                SELECT c.id AS case_id, h.employee_id, c.window_id, c.hall_id,
+                       c.department_id, c.region_id, c.item_id, c.date_done
+                FROM gov_gen_case c
+                LEFT JOIN LATERAL unnest(c.handlers) AS h(employee_id) ON true
+                ORDER BY c.n, h.employee_id
+                LIMIT %(count)s
+            ) AS p
+            """,
+            {
+                "levels": level_values,
+                "level_bounds": level_bounds,
+                "count": count,
+            },
+        )
+        cr.execute(
+            """
+            INSERT INTO gov_evaluation (
+                id, name, date, level, points, is_bad, is_good, channel,
+                assess_number, is_default, case_id, employee_id, window_id, hall_id,
+                department_id, region_id, item_id, tag_set_id, comment, anonymous,
+                publish_comment, evaluator_type, evaluator_key, validity,
+                review_reason, reviewer_id, review_date, company_id,
+                create_uid, create_date, write_uid, write_date)
+            SELECT r.id, 'PJ' || lpad(r.id::text, 10, '0'),
+                   LEAST(r.date_done + (1 + random() * 600) * interval '1 minute',
+                         now() at time zone 'UTC'),
+                   r.level, l.points, r.level IN ('1', '2'), r.level IN ('4', '5'),
+                   (%(channels)s::varchar[])[
+                       width_bucket(random(), %(channel_bounds)s::float8[])],
+                   '1', false, r.case_id, r.employee_id, r.window_id, r.hall_id,
+                   r.department_id, r.region_id, r.item_id, %(tag_set)s,
+                   CASE WHEN random() < 0.4
+                        THEN l.comments[1 + mod(r.id, cardinality(l.comments))]
+                   END,
+                   random() < 0.3, random() < 0.8, 'person', 'applicant',
+                   CASE WHEN mod(r.id, 100) = 0 THEN 'invalid' ELSE 'valid' END,
+                   CASE WHEN mod(r.id, 100) = 0 THEN %(reason)s END,
+                   CASE WHEN mod(r.id, 100) = 0 THEN %(uid)s END,
+                   CASE WHEN mod(r.id, 100) = 0 THEN now() at time zone 'UTC' END,
+                   %(company)s, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                   now() at time zone 'UTC'
+            FROM gov_gen_rating r JOIN gov_gen_level l ON l.value = r.level
+            """,
+            {
+                "channels": channel_values,
+                "channel_bounds": channel_bounds,
+                "tag_set": tag_set.id or None,
+                "reason": "Generated dataset: judged a mistaken rating.",
+                "uid": self.env.uid,
+                "company": self.env.company.id,
+            },
+        )
+        rating_count = cr.rowcount
+        field = self.env["gov.evaluation"]._fields["tag_ids"]
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO %(rel)s (%(col1)s, %(col2)s)
+                SELECT r.id, l.tags[1 + mod(r.id, cardinality(l.tags))]
+                FROM gov_gen_rating r JOIN gov_gen_level l ON l.value = r.level
+                WHERE cardinality(l.tags) > 0
+                """,
+                rel=SQL.identifier(field.relation),
+                col1=SQL.identifier(field.column1),
+                col2=SQL.identifier(field.column2),
+            )
+        )
+        tag_set.filtered(lambda s: not s.locked).locked = True
+        cr.execute(
+            "DROP TABLE gov_gen_window, gov_gen_case, gov_gen_level, gov_gen_rating"
+        )
+        return rating_count
 
     @api.model
     def _generate_demo(self):

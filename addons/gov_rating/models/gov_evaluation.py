@@ -51,6 +51,16 @@ IMMUTABLE_COLUMNS = (
     "is_default",
 )
 IMMUTABLE_FIELDS = set(IMMUTABLE_COLUMNS) | {"tag_ids", "survey_user_input_id"}
+# The rated objects whose figures _gov_object_figures computes: each gets a partial
+# covering index so that the grouped query reads the index only (see bench/).
+STATISTICS_FIELDS = (
+    "department_id",
+    "employee_id",
+    "window_id",
+    "hall_id",
+    "region_id",
+    "item_id",
+)
 
 
 class GovEvaluation(models.Model):
@@ -177,6 +187,10 @@ class GovEvaluation(models.Model):
                 "assess_number",
             ],
         )
+        for name, definition in self._gov_statistics_indexes():
+            self._cr.execute(  # pylint: disable=sql-injection
+                f"CREATE INDEX IF NOT EXISTS {name} ON {self._table} {definition}"
+            )
         # A rating is never edited nor deleted, not even in SQL.
         columns = ", ".join(IMMUTABLE_COLUMNS)
         old = " OR ".join(
@@ -465,6 +479,19 @@ class GovEvaluation(models.Model):
         return domain
 
     @api.model
+    def _gov_statistics_indexes(self):
+        """(name, definition) of the indexes that serve _gov_object_figures: the
+        ratings that count, grouped by object and level, with the points."""
+        return [
+            (
+                f"gov_evaluation_stat_{field}_idx",
+                f"({field}, level) INCLUDE (points, is_default) "
+                "WHERE validity = 'valid' AND assess_number = '1'",
+            )
+            for field in STATISTICS_FIELDS
+        ]
+
+    @api.model
     def _gov_index_params(self):
         params = self.env["ir.config_parameter"].sudo()
         return (
@@ -488,9 +515,7 @@ class GovEvaluation(models.Model):
             )
             wanted = set(ids)
             for record, level, count, total in groups:
-                targets = [record.id]
-                if hierarchical:
-                    targets = [int(i) for i in record.parent_path.split("/") if i]
+                targets = gov_tools.rollup_targets(record, hierarchical)
                 for target in wanted.intersection(targets):
                     acc = sums[target]
                     acc[0] += count

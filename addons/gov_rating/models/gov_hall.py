@@ -7,6 +7,7 @@ class GovHall(models.Model):
     _description = "Service Hall"
     _order = "name"
     _gov_evaluation_field = "hall_id"
+    _gov_case_field = "hall_id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char()

@@ -11,6 +11,7 @@ class GovIndexMixin(models.AbstractModel):
     _name = "gov.index.mixin"
     _description = "Rated Object"
     _gov_evaluation_field = None
+    _gov_case_field = None
     _gov_hierarchical = False
 
     gov_rating_count = fields.Integer(string="Ratings", compute="_compute_gov_index")
@@ -26,6 +27,12 @@ class GovIndexMixin(models.AbstractModel):
         digits=(6, 2),
         help="Starts at the initial score and moves toward the mean points of the "
         "valid ratings as they come in: (k × initial score + Σ points) / (k + n).",
+    )
+    gov_active_rate = fields.Float(
+        string="Active Rating Rate (%)",
+        compute="_compute_gov_active_rate",
+        digits=(5, 2),
+        help="Completed cases rated by a person / completed cases.",
     )
     gov_rank_score = fields.Float(
         string="Ranking Score",
@@ -46,6 +53,13 @@ class GovIndexMixin(models.AbstractModel):
             record.gov_bad_rate = fig["bad_rate"]
             record.gov_index = fig["index"]
             record.gov_rank_score = fig["rank_score"]
+
+    def _compute_gov_active_rate(self):
+        rates = self.env["gov.case"]._gov_active_rates(
+            self._gov_case_field, self.ids, self._gov_hierarchical
+        )
+        for record in self:
+            record.gov_active_rate = rates[record.id]["active_rate"]
 
     @api.model
     def _gov_ranking(self, domain=None, limit=None):

@@ -18,6 +18,7 @@ class GovRegion(models.Model):
     _order = "code"
     _rec_names_search = ["name", "code"]
     _gov_evaluation_field = "region_id"
+    _gov_case_field = "region_id"
     _gov_hierarchical = True
 
     name = fields.Char(required=True, translate=True)

@@ -22,6 +22,7 @@ class GovServiceItem(models.Model):
     _order = "code"
     _rec_names_search = ["name", "code"]
     _gov_evaluation_field = "item_id"
+    _gov_case_field = "item_id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(string="Item Code", required=True, tracking=True)

@@ -7,6 +7,7 @@ class GovWindow(models.Model):
     _description = "Service Window"
     _order = "hall_id, code, name"
     _gov_evaluation_field = "window_id"
+    _gov_case_field = "window_id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(help="The number shown above the counter.")

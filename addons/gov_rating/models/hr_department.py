@@ -8,6 +8,7 @@ class HrDepartment(models.Model):
     _name = "hr.department"
     _inherit = ["hr.department", "gov.index.mixin"]
     _gov_evaluation_field = "department_id"
+    _gov_case_field = "department_id"
     _gov_hierarchical = True
 
     gov_region_id = fields.Many2one("gov.region", string="Region", index=True)

@@ -5,6 +5,7 @@ class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ["hr.employee", "gov.index.mixin"]
     _gov_evaluation_field = "employee_id"
+    _gov_case_field = "employee_ids"
 
     gov_window_id = fields.Many2one("gov.window", string="Service Window", index=True)
     gov_hall_id = fields.Many2one(

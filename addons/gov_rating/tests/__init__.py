@@ -5,3 +5,5 @@ from . import test_security
 from . import test_case_api
 from . import test_default_rating
 from . import test_tag_set
+from . import test_region_import
+from . import test_dataset_generator

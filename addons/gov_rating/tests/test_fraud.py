@@ -16,35 +16,24 @@ class TestFraudSignals(GovRatingCase):
         self.assertEqual(self.signals(rating), set())
         self.assertEqual(rating.validity, "valid")
 
+    def visit_rating(self, staff):
+        """A counter visit rated without a case, by the same phone."""
+        return self.env["gov.evaluation"].create(
+            {
+                "employee_id": staff.id,
+                "level": "1",
+                "channel": "qr",
+                "evaluator_phone": "13800000001",
+            }
+        )
+
     def test_duplicate(self):
-        first = self.env["gov.evaluation"].create(
-            {
-                "employee_id": self.staff.id,
-                "level": "1",
-                "channel": "qr",
-                "evaluator_phone": "13800000001",
-            }
-        )
+        first = self.visit_rating(self.staff)
         self.assertEqual(self.signals(first), set())
-        again = self.env["gov.evaluation"].create(
-            {
-                "employee_id": self.staff.id,
-                "level": "1",
-                "channel": "qr",
-                "evaluator_phone": "13800000001",
-            }
-        )
+        again = self.visit_rating(self.staff)
         self.assertIn("duplicate", self.signals(again))
         self.assertEqual(again.validity, "suspect")
-        other_staff = self.env["gov.evaluation"].create(
-            {
-                "employee_id": self.staff2.id,
-                "level": "1",
-                "channel": "qr",
-                "evaluator_phone": "13800000001",
-            }
-        )
-        self.assertNotIn("duplicate", self.signals(other_staff))
+        self.assertNotIn("duplicate", self.signals(self.visit_rating(self.staff2)))
 
     def test_burst_from_one_ip(self):
         self.params.set_param("gov_rating.burst_count", 3)

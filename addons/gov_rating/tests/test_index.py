@@ -87,6 +87,18 @@ class TestIndex(GovRatingCase):
         )
         self.assertEqual(rows, {fast: 2, kind: 1})
 
+    def test_active_rating_rate(self):
+        rated = self.make_case()
+        self.rate(5, case=rated)
+        self.make_case()  # completed, not rated
+        self.make_case(state="processing")  # not completed: does not count
+        defaulted = self.make_case()
+        self.rate(3, case=defaulted, is_default=True, channel="default")
+        self.staff.invalidate_recordset()
+        self.assertAlmostEqual(self.staff.gov_active_rate, 100 / 3, places=2)
+        self.dept.invalidate_recordset()
+        self.assertAlmostEqual(self.dept.gov_active_rate, 100 / 3, places=2)
+
 
 class TestIndexAlone(GovRatingCase):
     """Checked at install, before modules that add conditions to second evaluations

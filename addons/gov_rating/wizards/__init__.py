@@ -1,1 +1,2 @@
 from . import gov_evaluation_review_wizard
+from . import gov_region_import_wizard

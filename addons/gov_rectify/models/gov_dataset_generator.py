@@ -20,6 +20,9 @@ class GovDatasetGenerator(models.AbstractModel):
             ]
         )
         orders = evaluations._gov_open_rectify_orders()
+        # The demo ratings are up to three months old: so are their orders.
+        for order in orders:
+            order.date_open = order.evaluation_id.date
         department = handler.employee_ids.department_id[:1]
         mine = orders.filtered(lambda o: o.department_id == department)
         others = orders - mine
@@ -68,3 +71,15 @@ class GovDatasetGenerator(models.AbstractModel):
         appealed = as_supervisor[5:6]
         appealed.write({"appeal_reason": "监控录像显示窗口已一次性告知，系误评。"})
         appealed.action_appeal()
+        # Orders nobody has started are overdue since their first working day.
+        Order = self.env["gov.rectify.order"]
+        for order in orders.filtered(lambda o: o.step == "new"):
+            due = Order._due_date(order.date_open, 1, "working")
+            order.write(
+                {
+                    "date_stage": order.date_open,
+                    "date_deadline": due,
+                    "date_warning": Order._warning_date(due),
+                }
+            )
+        Order._cron_timers()

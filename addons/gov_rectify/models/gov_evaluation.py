@@ -23,6 +23,14 @@ class GovEvaluation(models.Model):
             now_valid = self.filtered(lambda e: e.validity != "valid")
         res = super().write(vals)
         now_valid._gov_open_rectify_orders()
+        if vals.get("validity") == "invalid":
+            self.env["gov.rectify.order"].sudo().search(
+                [
+                    ("evaluation_id", "in", self.ids),
+                    ("step", "!=", "closed"),
+                    ("appeal_state", "!=", "pending"),
+                ]
+            )._close_invalidated()
         return res
 
     def _gov_open_rectify_orders(self):

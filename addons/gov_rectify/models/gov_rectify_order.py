@@ -36,7 +36,10 @@ RESULTS = [
     ("rectified", "Rectified"),
     ("explained", "Explained"),
     ("appeal_upheld", "Appeal upheld"),
+    ("invalidated", "Rating judged invalid"),
 ]
+# Orders closed with these results do not count: their rating left the statistics.
+RESULTS_NOT_COUNTED = ("appeal_upheld", "invalidated")
 # Steps a work order may be sent back to by the department (not hotline orders).
 RETURN_STEP = "verify"
 # The steps of the main path whose work is done once the order has moved past them.
@@ -427,7 +430,7 @@ class GovRectifyOrder(models.Model):
         }[step]
 
     def _check_can_close(self):
-        if self.result == "appeal_upheld":
+        if self.result in RESULTS_NOT_COUNTED:
             return
         if not self.date_replied and not (self.reply_text or "").strip():
             raise UserError(
@@ -692,6 +695,19 @@ class GovRectifyOrder(models.Model):
             )
         self.with_context(gov_rectify_transition=True)._move_to(RETURN_STEP)
         return True
+
+    def _close_invalidated(self):
+        """The rating was judged invalid outside an appeal (e.g. as fraud): there is
+        nothing to rectify, the order closes and leaves the figures."""
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "The rating was judged invalid: %(reason)s",
+                    reason=order.evaluation_id.review_reason,
+                )
+            )
+        self.write({"result": "invalidated"})
+        self.with_context(gov_rectify_transition=True)._move_to("closed")
 
     def action_new_visit(self):
         self.ensure_one()

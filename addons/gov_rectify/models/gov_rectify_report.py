@@ -5,9 +5,10 @@ from .gov_rectify_stage import STEPS
 
 
 class GovRectifyReport(models.Model):
-    """One row per work order that counts (an upheld appeal takes the order out
-    with its rating): 整改率, 按期整改率 and 回访率 as averages of 0/100 columns,
-    so that pivots and graphs show true rates at every grouping."""
+    """One row per work order that counts (an upheld appeal or a rating judged
+    invalid takes the order out with its rating, see RESULTS_NOT_COUNTED):
+    整改率, 按期整改率 and 回访率 as averages of 0/100 columns, so that pivots and
+    graphs show true rates at every grouping."""
 
     _name = "gov.rectify.report"
     _description = "Work Order Statistics"
@@ -71,7 +72,8 @@ class GovRectifyReport(models.Model):
                              WHERE v.order_id = o.id AND v.state = 'done'
                        ))::int AS visited
              ) r
-             WHERE o.result IS DISTINCT FROM 'appeal_upheld'
+             WHERE o.result IS NULL
+                OR o.result NOT IN ('appeal_upheld', 'invalidated')
         """
 
     @api.model

@@ -1,4 +1,5 @@
 from . import test_rectify_appeal
+from . import test_rectify_config
 from . import test_rectify_loop
 from . import test_rectify_security
 from . import test_rectify_timers

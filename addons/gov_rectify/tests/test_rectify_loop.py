@@ -140,3 +140,26 @@ class TestRectifyLoop(RectifyCase):
         self.assertFalse(self._order_of(suspect))
         suspect.with_user(self.supervisor)._set_validity("valid", "核实为真实评价")
         self.assertEqual(len(self._order_of(suspect)), 1, "valid now: an order opens")
+
+    def test_rating_judged_invalid_closes_its_order(self):
+        evaluation, order = self._bad_order()
+        self._run_to(order, "contact")
+        wizard = (
+            self.env["gov.evaluation.review.wizard"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "evaluation_ids": [(6, 0, evaluation.ids)],
+                    "decision": "invalid",
+                    "reason": "同一设备10分钟内连续差评",
+                }
+            )
+        )
+        wizard.action_apply()
+        self.assertEqual(order.step, "closed")
+        self.assertEqual(order.result, "invalidated")
+        self.assertFalse(
+            self.env["gov.rectify.report"]._kpis([("order_id", "=", order.id)])[
+                "order_count"
+            ]
+        )

@@ -1,0 +1,90 @@
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models.gov_publish_site import GovPublicInputError
+
+
+class GovPublicResults(http.Controller):
+    """Public results: read-only pages (GET only), no login, no identity."""
+
+    def _render(self, template, method, url, params):
+        site = request.env["gov.publish.site"]
+        try:
+            values = getattr(site, method)(params)
+        except GovPublicInputError as error:
+            return request.render(
+                "gov_publish.public_error", {"message": str(error)}, status=400
+            )
+        url_args = {
+            key: params[key]
+            for key in ("region", "department", "period", "kind")
+            if params.get(key)
+        }
+        values["pager"] = portal_pager(
+            url=url,
+            total=values["total"],
+            page=values["page"],
+            step=values["page_size"],
+            url_args=url_args,
+        )
+        values["url_args"] = url_args
+        return request.render(template, values)
+
+    @http.route(
+        "/gov/results", type="http", auth="public", website=True, methods=["GET"]
+    )
+    def results(self, **kwargs):
+        return request.redirect("/gov/results/rankings")
+
+    @http.route(
+        "/gov/results/items", type="http", auth="public", website=True, methods=["GET"]
+    )
+    def items(self, **kwargs):
+        return self._render(
+            "gov_publish.public_items", "_items_values", "/gov/results/items", kwargs
+        )
+
+    @http.route(
+        "/gov/results/comments",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+    )
+    def comments(self, **kwargs):
+        return self._render(
+            "gov_publish.public_comments",
+            "_comments_values",
+            "/gov/results/comments",
+            kwargs,
+        )
+
+    @http.route(
+        "/gov/results/rankings",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+    )
+    def rankings(self, **kwargs):
+        return self._render(
+            "gov_publish.public_rankings",
+            "_rankings_values",
+            "/gov/results/rankings",
+            kwargs,
+        )
+
+    @http.route(
+        "/gov/results/verify/<int:period_id>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+    )
+    def verify(self, period_id, **kwargs):
+        try:
+            result = request.env["gov.publish.site"]._verify_values(period_id)
+        except GovPublicInputError as error:
+            return request.make_json_response({"error": str(error)}, status=404)
+        return request.make_json_response(result)

@@ -1,0 +1,237 @@
+import base64
+import csv
+import logging
+import os
+import tempfile
+import threading
+
+import xlsxwriter
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+
+
+class GovExportJob(models.Model):
+    """A large export, queued by a user and written by a cron in batches.
+
+    The rows are read from the database a batch at a time and written with
+    xlsxwriter in constant-memory mode (or as CSV), so memory does not grow with
+    the number of ratings. It runs with the rights of the user who queued it."""
+
+    _name = "gov.export.job"
+    _description = "Background Export"
+    _order = "id desc"
+
+    name = fields.Char(required=True, default=lambda self: self.env._("Ratings export"))
+    export_format = fields.Selection(
+        [
+            ("xlsx", "Ratings (XLSX)"),
+            ("interface", "Reporting interface (CSV)"),
+        ],
+        string="Format",
+        required=True,
+        default="xlsx",
+    )
+    level_convention = fields.Selection(
+        [
+            ("interface", "Reporting interface (1 = very dissatisfied)"),
+            ("gbt", "GB/T 39046 (1 = very satisfied)"),
+        ],
+        string="Level Codes",
+        default="interface",
+    )
+    date_from = fields.Date(required=True)
+    date_to = fields.Date(required=True)
+    region_id = fields.Many2one("gov.region")
+    department_id = fields.Many2one("hr.department")
+    valid_only = fields.Boolean(string="Valid Ratings Only", default=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Requested By",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("queued", "Queued"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("failed", "Failed"),
+        ],
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+    )
+    total_count = fields.Integer(string="Rows to Write", readonly=True)
+    done_count = fields.Integer(string="Rows Written", readonly=True)
+    progress = fields.Float(compute="_compute_progress", digits=(5, 1))
+    result_file = fields.Binary(string="File", attachment=True, readonly=True)
+    result_name = fields.Char(readonly=True)
+    error = fields.Text(readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("total_count", "done_count", "state")
+    def _compute_progress(self):
+        for job in self:
+            if job.state == "done":
+                job.progress = 100.0
+            elif job.total_count:
+                job.progress = 100.0 * job.done_count / job.total_count
+            else:
+                job.progress = 0.0
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for job in self:
+            if job.date_from > job.date_to:
+                raise UserError(self.env._("The start date is after the end date."))
+
+    def action_queue(self):
+        self.filtered(lambda j: j.state in ("draft", "failed")).write(
+            {"state": "queued", "done_count": 0, "error": False}
+        )
+        self.env.ref("gov_publish.ir_cron_export_jobs")._trigger()
+
+    def _domain(self):
+        self.ensure_one()
+        domain = [
+            ("date", ">=", fields.Datetime.to_datetime(self.date_from)),
+            (
+                "date",
+                "<",
+                fields.Datetime.to_datetime(fields.Date.add(self.date_to, days=1)),
+            ),
+        ]
+        if self.valid_only:
+            domain.append(("validity", "=", "valid"))
+        if self.region_id:
+            domain.append(("region_id", "child_of", self.region_id.id))
+        if self.department_id:
+            domain.append(("department_id", "child_of", self.department_id.id))
+        return domain
+
+    @api.model
+    def _cron_process(self):
+        self.flush_model(["state"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM gov_export_job WHERE state = 'queued'
+             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """
+        )
+        job = self.browse([row[0] for row in self.env.cr.fetchall()])
+        if not job:
+            return False
+        remaining = self.search_count([("state", "=", "queued")]) - 1
+        job.with_user(job.user_id)._run()
+        self.env["ir.cron"]._notify_progress(done=1, remaining=max(remaining, 0))
+        return True
+
+    def _run(self):
+        """Write the file batch by batch; progress is committed after each batch
+        when run by the cron, so the user sees it move."""
+        self.ensure_one()
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        Evaluation = self.env["gov.evaluation"]
+        domain = self._domain()
+        self.sudo().write(
+            {
+                "state": "running",
+                "done_count": 0,
+                "total_count": Evaluation.search_count(domain),
+            }
+        )
+        handle, path = tempfile.mkstemp(suffix=f".{self._extension()}")
+        os.close(handle)
+        try:
+            writer = self._open_writer(path)
+            last_id, done = 0, 0
+            while True:
+                batch = Evaluation.search(
+                    domain + [("id", ">", last_id)], order="id", limit=BATCH_SIZE
+                )
+                if not batch:
+                    break
+                done = writer.add(batch, done)
+                last_id = batch[-1].id
+                self.sudo().done_count = done
+                if auto_commit:
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                # Forget the batch: the cache must not grow with the export.
+                self.env.invalidate_all()
+            writer.close()
+            with open(path, "rb") as result:
+                data = result.read()
+            self.sudo().write(
+                {
+                    "state": "done",
+                    "result_file": base64.b64encode(data),
+                    "result_name": f"{self.name}.{self._extension()}",
+                }
+            )
+        except Exception as exc:  # noqa: BLE001 - the job records every failure
+            _logger.exception("Export %s failed", self.id)
+            if auto_commit:
+                self.env.cr.rollback()  # pylint: disable=invalid-commit
+            self.sudo().write({"state": "failed", "error": str(exc)})
+        finally:
+            os.unlink(path)
+
+    def _extension(self):
+        return "xlsx" if self.export_format == "xlsx" else "csv"
+
+    def _open_writer(self, path):
+        if self.export_format == "xlsx":
+            return _XlsxWriter(self.env, path)
+        return _InterfaceCsvWriter(self, path)
+
+
+class _XlsxWriter:
+    """Rows of ratings into a constant-memory workbook."""
+
+    def __init__(self, env, path):
+        self.report = env["report.gov_publish.evaluation_xlsx"]
+        self.workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+        self.sheet = self.report._gov_start_sheet(self.workbook)
+
+    def add(self, evaluations, done):
+        return self.report._gov_write_rows(self.sheet, evaluations, done + 1) - 1
+
+    def close(self):
+        self.workbook.close()
+
+
+class _InterfaceCsvWriter:
+    """Ratings in the reporting-interface format, one CSV line each."""
+
+    def __init__(self, job, path):
+        self.job = job
+        self.file = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.writer = None
+
+    def add(self, evaluations, done):
+        identity = evaluations._gov_export_identity_mode() == "full"
+        records = evaluations._gov_interface_records(
+            self.job.level_convention, with_identity=identity
+        )
+        if identity and not evaluations.env.su:
+            evaluations._gov_log_identity_export()
+        for record in records:
+            if self.writer is None:
+                self.writer = csv.DictWriter(self.file, fieldnames=list(record))
+                self.writer.writeheader()
+            self.writer.writerow(record)
+        return done + len(records)
+
+    def close(self):
+        self.file.close()

@@ -1,0 +1,190 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+from odoo.addons.gov_rating.models.gov_level import BAD_LEVELS, GOOD_LEVELS
+
+from .gov_publish_period import _date_domain
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 180
+
+
+class GovPublishDashboard(models.TransientModel):
+    """Figures of a period for supervisors and leaders, and the leader's monthly
+    report printed from them. Nothing is stored: every figure is computed."""
+
+    _name = "gov.publish.dashboard"
+    _description = "Rating Dashboard"
+
+    date_from = fields.Date(
+        required=True, default=lambda self: fields.Date.today().replace(day=1)
+    )
+    date_to = fields.Date(required=True, default=fields.Date.today)
+    region_id = fields.Many2one("gov.region")
+    department_id = fields.Many2one("hr.department")
+    rating_count = fields.Integer(string="Ratings", compute="_compute_figures")
+    good_rate = fields.Float(
+        string="Good-review Rate (%)", compute="_compute_figures", digits=(5, 2)
+    )
+    bad_rate = fields.Float(
+        string="Bad-review Rate (%)", compute="_compute_figures", digits=(5, 2)
+    )
+    done_case_count = fields.Integer(
+        string="Completed Cases", compute="_compute_figures"
+    )
+    rated_case_count = fields.Integer(string="Rated Cases", compute="_compute_figures")
+    active_rate = fields.Float(
+        string="Active Rating Rate (%)",
+        compute="_compute_figures",
+        digits=(5, 2),
+        help="Rated cases / completed cases.",
+    )
+    summary_html = fields.Html(
+        string="Summary", compute="_compute_figures", sanitize=False
+    )
+
+    def _filter_domain(
+        self, region_field="region_id", department_field="department_id"
+    ):
+        domain = []
+        if self.region_id:
+            domain.append((region_field, "child_of", self.region_id.id))
+        if self.department_id:
+            domain.append((department_field, "child_of", self.department_id.id))
+        return domain
+
+    def _rating_domain(self):
+        return (
+            self.env["gov.evaluation"]._gov_statistics_domain()
+            + _date_domain(self.date_from, self.date_to)
+            + self._filter_domain()
+        )
+
+    def _case_domain(self):
+        return [
+            ("date_done", ">=", fields.Datetime.to_datetime(self.date_from)),
+            (
+                "date_done",
+                "<",
+                fields.Datetime.to_datetime(fields.Date.add(self.date_to, days=1)),
+            ),
+        ] + self._filter_domain()
+
+    @api.depends("date_from", "date_to", "region_id", "department_id")
+    def _compute_figures(self):
+        for board in self:
+            values = board._gov_figures()
+            board.update({key: values[key] for key in values if key in board._fields})
+            board.summary_html = self.env["ir.qweb"]._render(
+                "gov_publish.dashboard_summary", {"figures": values}
+            )
+
+    def _gov_figures(self):
+        """Every figure of the dashboard and of the monthly report, from grouped
+        queries over the ratings and cases the user may see."""
+        self.ensure_one()
+        # The active-rating figures come from a SQL view over cases and ratings.
+        self.env.flush_all()
+        by_level = dict(
+            self.env["gov.evaluation"]._read_group(
+                self._rating_domain(), ["level"], ["__count"]
+            )
+        )
+        count = sum(by_level.values())
+        good = sum(by_level.get(level, 0) for level in GOOD_LEVELS)
+        bad = sum(by_level.get(level, 0) for level in BAD_LEVELS)
+        [(done, rated)] = self.env["gov.case.activity.report"]._read_group(
+            self._case_domain(), [], ["case_count:sum", "rated_count:sum"]
+        )
+        done, rated = done or 0, rated or 0
+        Period = self.env["gov.publish.period"]
+        departments = Period._gov_rank("department", self.date_from, self.date_to)
+        windows = Period._gov_rank("window", self.date_from, self.date_to)
+        return {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "rating_count": count,
+            "good_rate": 100.0 * good / count if count else 0.0,
+            "bad_rate": 100.0 * bad / count if count else 0.0,
+            "done_case_count": done,
+            "rated_case_count": rated,
+            "active_rate": 100.0 * rated / done if done else 0.0,
+            "levels": [
+                (label, by_level.get(value, 0))
+                for value, label in self.env["gov.evaluation"]
+                ._fields["level"]
+                ._description_selection(self.env)
+            ],
+            "blocks": [
+                (self.env._("Best departments"), _rated(departments)[:5]),
+                (self.env._("Worst departments"), _rated(departments)[::-1][:5]),
+                (self.env._("Best windows"), _rated(windows)[:5]),
+                (self.env._("Worst windows"), _rated(windows)[::-1][:5]),
+            ],
+            "chart": self._trend_svg(),
+        }
+
+    def _trend_svg(self):
+        """Ratings a day (bad reviews in red) as an inline SVG bar chart."""
+        groups = self.env["gov.evaluation"]._read_group(
+            self._rating_domain(), ["date:day", "is_bad"], ["__count"]
+        )
+        days = {}
+        for day, is_bad, count in groups:
+            total, bad = days.get(day.date(), (0, 0))
+            days[day.date()] = (total + count, bad + (count if is_bad else 0))
+        span = (self.date_to - self.date_from).days + 1
+        peak = max([total for total, _bad in days.values()] or [1])
+        bar = CHART_WIDTH / max(span, 1)
+        scale = (CHART_HEIGHT - 20) / peak
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" '
+            f'height="{CHART_HEIGHT}" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}">',
+            f'<line x1="0" y1="{CHART_HEIGHT - 1}" x2="{CHART_WIDTH}" '
+            f'y2="{CHART_HEIGHT - 1}" stroke="#999"/>',
+        ]
+        for offset in range(span):
+            total, bad = days.get(fields.Date.add(self.date_from, days=offset), (0, 0))
+            x = offset * bar
+            height = total * scale
+            bad_height = bad * scale
+            parts.append(
+                f'<rect class="gov-bar" x="{x + 1:.1f}" '
+                f'y="{CHART_HEIGHT - 1 - height:.1f}" width="{max(bar - 2, 1):.1f}" '
+                f'height="{height:.1f}" fill="#4a78b5"/>'
+            )
+            if bad:
+                parts.append(
+                    f'<rect x="{x + 1:.1f}" y="{CHART_HEIGHT - 1 - bad_height:.1f}" '
+                    f'width="{max(bar - 2, 1):.1f}" height="{bad_height:.1f}" '
+                    'fill="#c0392b"/>'
+                )
+        parts.append(
+            f'<text x="4" y="12" font-size="11" fill="#333">max {peak}/day</text></svg>'
+        )
+        return Markup("".join(parts))
+
+    def action_print_report(self):
+        return self.env.ref("gov_publish.action_report_monthly").report_action(self)
+
+    def action_open_rating_graph(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_publish.gov_rating_report_action_dashboard"
+        )
+        action["domain"] = _date_domain(self.date_from, self.date_to) + (
+            self._filter_domain()
+        )
+        return action
+
+    def action_open_activity(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "gov_publish.gov_case_activity_report_action"
+        )
+        action["domain"] = self._case_domain()
+        return action
+
+
+def _rated(ranking):
+    """The ranked objects that have ratings, as (name, figures)."""
+    return [(record.display_name, fig) for record, fig in ranking if fig["count"]]

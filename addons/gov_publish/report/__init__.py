@@ -1,0 +1,2 @@
+from . import gov_evaluation_xlsx
+from . import gov_publish_period_xlsx

@@ -1,0 +1,200 @@
+import base64
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+from psycopg2 import IntegrityError
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common import EVALUATOR_CERT, GovPublishCase
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    """A provincial platform: fails the first request, then accepts; remembers
+    what it accepted by idempotency key."""
+
+    def do_POST(self):
+        server = self.server
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        server.requests.append(self.headers["Idempotency-Key"])
+        if len(server.requests) == 1:
+            self.send_response(503)
+            self.end_headers()
+            self.wfile.write(b"busy")
+            return
+        server.accepted.setdefault(self.headers["Idempotency-Key"], json.loads(body))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"ok": true}')
+
+    def log_message(self, *args):
+        pass
+
+
+@tagged("post_install", "-at_install")
+class TestExchange(GovPublishCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.platform = cls.env["gov.platform"].create(
+            {"name": "测试省平台", "code": "TEST-PROV", "platform_type": "provincial"}
+        )
+
+    def _import(self, records, name="ratings.json", platform=None):
+        data = json.dumps(records, ensure_ascii=False).encode()
+        run = self.env["gov.exchange.import"].create(
+            {
+                "platform_id": (platform or self.platform).id,
+                "file": base64.b64encode(data),
+                "file_name": name,
+            }
+        )
+        run.action_import()
+        return run
+
+    def _row(self, number, **extra):
+        row = {
+            "projectNo": f"TEST-PROV-{number:04d}",
+            "taskCode": "TEST-ITEM-1",
+            "areaCode": "530102",
+            "deptCode": self.dept_good.gov_credit_code,
+            "satisfaction": "5",
+            "pf": "1",
+            "assessTime": "2024-03-20 10:00:00",
+            "assessNumber": "1",
+            "writingEvaluation": "省平台导入的评价",
+            "anonymityFlag": "2",
+            "publicFlag": "1",
+            "userProp": "1",
+            "userName": "导入测试人",
+            "certKey": EVALUATOR_CERT,
+            "mobile": "13700000000",
+        }
+        row.update(extra)
+        return row
+
+    def test_same_file_twice_creates_nothing_new(self):
+        rows = [self._row(1), self._row(2, satisfaction="2"), self._row(3)]
+        first = self._import(rows)
+        self.assertEqual(first.state, "done", first.report)
+        self.assertEqual(first.created_count, 3)
+        cases = self.env["gov.case"].search([("name", "like", "TEST-PROV-")])
+        self.assertEqual(len(cases), 3)
+        self.assertEqual(set(cases.mapped("state")), {"done"})
+        second = self._import(rows)
+        self.assertEqual(second.state, "done")
+        self.assertEqual(second.created_count, 0)
+        self.assertEqual(second.skipped_count, 3)
+        self.assertEqual(
+            self.env["gov.case"].search_count([("name", "like", "TEST-PROV-")]), 3
+        )
+        bad = first.evaluation_ids.filtered("is_bad")
+        self.assertEqual(bad.case_id.name, "TEST-PROV-0002")
+
+    def test_bad_rows_are_reported_and_nothing_is_imported(self):
+        rows = [
+            self._row(11),
+            self._row(12, taskCode="NO-SUCH-ITEM"),
+            self._row(13, satisfaction="9"),
+            self._row(14, areaCode="999999"),
+            self._row(15, assessTime="yesterday"),
+            self._row(16, pf="42"),
+        ]
+        run = self._import(rows)
+        self.assertEqual(run.state, "rejected")
+        self.assertEqual(run.created_count, 0)
+        self.assertEqual(run.rejected_count, 5)
+        for row, reason in (
+            (2, "NO-SUCH-ITEM"),
+            (3, "satisfaction 9"),
+            (4, "areaCode 999999"),
+            (5, "assessTime yesterday"),
+            (6, "pf=42"),
+        ):
+            self.assertIn(f"Row {row} rejected", run.report)
+            self.assertIn(reason, run.report)
+        self.assertFalse(
+            self.env["gov.case"].search([("name", "like", "TEST-PROV-001")]),
+            "the good row was not imported either",
+        )
+        self.assertFalse(
+            self.env["gov.evaluation"].search(
+                [("gov_source_ref", "like", "TEST-PROV/")]
+            )
+        )
+
+    def test_csv_file_in_the_gbt_convention(self):
+        platform = self.env["gov.platform"].create(
+            {
+                "name": "GB/T 平台",
+                "code": "TEST-GBT",
+                "platform_type": "provincial",
+                "gov_level_convention": "gbt",
+            }
+        )
+        header = "projectNo,taskCode,satisfaction,pf,assessTime,assessNumber\n"
+        body = "TEST-GBT-1,TEST-ITEM-2,1,2,2024-03-21 09:30:00,1\n"
+        body += "TEST-GBT-2,TEST-ITEM-2,5,2,2024-03-21 09:40:00,1\n"
+        run = self.env["gov.exchange.import"].create(
+            {
+                "platform_id": platform.id,
+                "file": base64.b64encode((header + body).encode()),
+                "file_name": "ratings.csv",
+            }
+        )
+        run.action_import()
+        self.assertEqual(run.state, "done", run.report)
+        levels = {e.case_id.name: e.level for e in run.evaluation_ids}
+        self.assertEqual(levels, {"TEST-GBT-1": "5", "TEST-GBT-2": "1"})
+
+    def test_outbox_delivers_exactly_once_across_a_failure(self):
+        server = HTTPServer(("127.0.0.1", 0), _Receiver)
+        server.requests, server.accepted = [], {}
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        self.addCleanup(server.server_close)
+        self.addCleanup(server.shutdown)
+        self.platform.write(
+            {
+                "gov_push_enabled": True,
+                "gov_push_url": f"http://127.0.0.1:{server.server_port}/ratings",
+                "gov_level_convention": "gbt",
+            }
+        )
+        evaluation = self._rate("5", 25)
+        entry = evaluation.gov_outbox_ids
+        self.assertEqual(len(entry), 1)
+        Outbox = self.env["gov.exchange.outbox"]
+        self.assertEqual(Outbox._cron_send(), 1)
+        self.assertEqual(entry.state, "pending")
+        self.assertEqual(entry.attempt_count, 1)
+        self.assertEqual(entry.last_status, 503)
+        self.assertEqual(Outbox._cron_send(), 0, "not due before its back-off")
+        entry.next_attempt = "2000-01-01 00:00:00"
+        self.assertEqual(Outbox._cron_send(), 1)
+        self.assertEqual(entry.state, "sent")
+        entry.next_attempt = "2000-01-01 00:00:00"
+        self.assertEqual(Outbox._cron_send(), 0)
+        entry.action_retry()
+        self.assertEqual(Outbox._cron_send(), 0, "a sent rating is never sent again")
+        self.assertEqual(server.requests, [entry.idempotency_key] * 2)
+        self.assertEqual(list(server.accepted), [entry.idempotency_key])
+        payload = server.accepted[entry.idempotency_key]
+        self.assertEqual(payload["satisfaction"], "1", "GB/T: 1 = very satisfied")
+        self.assertEqual(payload["evaluationId"], evaluation.name)
+        # Queuing the same rating again for the platform is refused by the database.
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            Outbox.create(
+                {
+                    "platform_id": self.platform.id,
+                    "evaluation_id": evaluation.id,
+                    "idempotency_key": "another",
+                }
+            )

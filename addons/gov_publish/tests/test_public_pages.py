@@ -1,0 +1,94 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import EVALUATOR_CERT, EVALUATOR_NAME, EVALUATOR_PHONE, GovPublishCase
+
+IDENTITIES = (EVALUATOR_NAME, EVALUATOR_PHONE, EVALUATOR_CERT, EVALUATOR_CERT[-6:])
+
+
+@tagged("post_install", "-at_install")
+class TestPublicPages(GovPublishCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.period = cls._published_period()
+
+    def _get(self, url, status=200):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, status, url)
+        html = response.text
+        for identity in IDENTITIES:
+            self.assertNotIn(identity, html, f"{url} shows an evaluator's identity")
+        return html
+
+    def test_rankings_page_shows_the_published_order_and_digest(self):
+        html = self._get(
+            f"/gov/results/rankings?period={self.period.id}&kind=department"
+            f"&region={self.city.id}"
+        )
+        ranking = html[html.index("o_gov_ranking") :]
+        self.assertIn(self.dept_good.name, ranking)
+        self.assertIn(self.dept_bad.name, ranking)
+        self.assertLess(
+            ranking.index(self.dept_good.name), ranking.index(self.dept_bad.name)
+        )
+        self.assertIn(self.period.digest, html)
+        # Filtered by the second county: only its hall.
+        html = self._get(
+            f"/gov/results/rankings?period={self.period.id}&kind=hall"
+            f"&region={self.county_b.id}"
+        )
+        self.assertIn(self.hall_b.name, html)
+        self.assertNotIn(self.hall_a.name, html)
+        # Staff, filtered by department.
+        html = self._get(
+            f"/gov/results/rankings?period={self.period.id}&kind=staff"
+            f"&department={self.dept_good.id}"
+        )
+        self.assertIn(self.staff_good.name, html)
+        self.assertNotIn(self.staff_bad.name, html)
+
+    def test_draft_rankings_are_not_public(self):
+        draft = (
+            self.env["gov.publish.period"]
+            .with_user(self.supervisor)
+            .create({"date_range_id": self.april.id})
+        )
+        draft.action_generate()
+        html = self._get(f"/gov/results/rankings?period={draft.id}", status=400)
+        self.assertIn("This ranking is not published", html)
+        response = self.url_open(f"/gov/results/verify/{draft.id}")
+        self.assertEqual(response.status_code, 404)
+
+    def test_comments_only_valid_and_consented_and_masked(self):
+        html = self._get(f"/gov/results/comments?department={self.dept_good.id}")
+        self.assertIn("窗口服务很好，可以公开", html)
+        self.assertIn(EVALUATOR_NAME[0] + "***", html, "the author's name is masked")
+        self.assertIn("匿名的公开评论", html)
+        self.assertNotIn("不同意公开的评论", html, "the evaluator refused publication")
+        html = self._get("/gov/results/comments")
+        self.assertNotIn("被判无效的评论", html, "an invalid rating is not published")
+
+    def test_items_page_shows_satisfaction(self):
+        html = self._get(f"/gov/results/items?region={self.city.id}")
+        self.assertIn(self.item_good.name, html)
+        self.assertIn(self.item_bad.name, html)
+        self.assertIn("TEST-ITEM-1", html)
+
+    def test_bad_parameters_get_a_clear_message(self):
+        for query in (
+            "page=abc",
+            "region=-1",
+            "department=99999999",
+            "kind=secret",
+            "period=1%27%20OR%201=1",
+        ):
+            html = self._get(f"/gov/results/rankings?{query}", status=400)
+            self.assertIn("o_gov_error", html, query)
+
+    def test_verify_route_recomputes_the_digest(self):
+        response = self.url_open(f"/gov/results/verify/{self.period.id}")
+        self.assertEqual(response.status_code, 200)
+        result = response.json()
+        self.assertTrue(result["ok"])
+        self.assertEqual(result["digest"], self.period.digest)
+        self.assertEqual(result["recomputed"], self.period.digest)
