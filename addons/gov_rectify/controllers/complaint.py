@@ -51,7 +51,6 @@ class GovComplaintDesk(http.Controller):
                 "form": values,
                 "error": error,
                 "departments": Complaint._public_departments(),
-                "max_files": EVIDENCE_MAX_FILES,
             },
             status=status,
         )

@@ -95,6 +95,12 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
                 self.assertIn(message, response.text)
                 self.assertIn("o_gov_complaint_error", response.text)
                 self.assertEqual(self._counts(), before)
+        # A request larger than three files of 5 MB and the form is cut short.
+        response = self._complaint_post(
+            files=[("huge.pdf", big * 4, "application/pdf")]
+        )
+        self.assertEqual(response.status_code, 413)
+        self.assertEqual(self._counts(), before)
         # What the citizen typed is kept in the form they get back.
         response = self._complaint_post(subject="", description="排队两个小时没人管")
         self.assertIn("排队两个小时没人管", response.text)
