@@ -34,6 +34,12 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
         self.assertIn(order, Order.with_user(self.handler).search([]))
         self.assertNotIn(order, Order.with_user(self.handler_b).search([]))
         self.assertEqual(order.activity_ids.user_id, self.handler)
+        Complaint = self.env["gov.complaint"]
+        self.assertIn(complaint, Complaint.with_user(self.handler).search([]))
+        self.assertNotIn(complaint, Complaint.with_user(self.handler_b).search([]))
+        self.assertEqual(
+            complaint.with_user(self.handler).contact_masked, "赵* 138****8000"
+        )
         # The citizen follows it: status, no reply yet, nothing private.
         page = self._track(code.lower()[:4] + "-" + code[4:]).text
         self.assertIn("Received, being verified", page)
