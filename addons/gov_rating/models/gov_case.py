@@ -22,10 +22,11 @@ CASE_CHANNELS = [
 
 class GovCase(models.Model):
     _name = "gov.case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.identity.mixin"]
     _description = "Case"
     _order = "date_received desc, id desc"
-    _rec_names_search = ["name", "applicant_name"]
+    _rec_names_search = ["name"]
+    _gov_identity_fields = ("applicant_name", "applicant_cert", "applicant_phone")
 
     name = fields.Char(string="Case Number", required=True, copy=False, tracking=True)
     item_id = fields.Many2one(

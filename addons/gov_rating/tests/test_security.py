@@ -120,3 +120,17 @@ class TestSecurity(GovRatingCase):
         self.assertEqual(
             Case.with_user(self.user_supervisor).search([("id", "in", own.ids)]), own
         )
+
+    def test_reading_an_applicant_is_logged_too(self):
+        case = self.make_case(applicant_name="钱七", applicant_phone="13811110000")
+        with self.assertRaises(AccessError):
+            case.with_user(self.user_handler).read(["applicant_phone"])
+        self.assertEqual(
+            case.with_user(self.user_handler).applicant_masked, "钱* 138****0000"
+        )
+        case.with_user(self.user_identity).web_read({"applicant_phone": {}})
+        log = self.env["gov.identity.access.log"].search(
+            [("res_model", "=", "gov.case"), ("res_id", "=", case.id)]
+        )
+        self.assertEqual(log.user_id, self.user_identity)
+        self.assertEqual(log.field_names, "applicant_phone")

@@ -13,3 +13,4 @@ from . import gov_complaint_throttle
 from . import gov_complaint
 from . import gov_monitor
 from . import gov_monitor_report
+from . import gov_case_link

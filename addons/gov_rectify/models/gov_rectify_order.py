@@ -320,13 +320,6 @@ class GovRectifyOrder(models.Model):
             order._schedule_step_activity()
         return True
 
-    def web_read(self, specification):
-        return super().web_read(specification)
-
-    # Opening an order logs who read the citizen's identity (gov.identity.mixin):
-    # the web client must call it on a read/write cursor, not a read-only one.
-    web_read._readonly = False
-
     def unlink(self):
         if self.filtered(lambda o: o.step != "new"):
             raise UserError(

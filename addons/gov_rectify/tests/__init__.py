@@ -8,3 +8,4 @@ from . import test_rectify_warning
 from . import test_complaint_desk
 from . import test_complaint_phone
 from . import test_monitor
+from . import test_rectify_second_link
