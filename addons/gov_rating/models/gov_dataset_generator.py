@@ -62,6 +62,15 @@ BULK_CONTEXT = {
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
 }
+# Public holidays of 2026: first and last day off, Beijing dates.
+DEMO_HOLIDAYS = [
+    ("元旦", "2026-01-01", "2026-01-03"),
+    ("春节", "2026-02-15", "2026-02-23"),
+    ("清明节", "2026-04-04", "2026-04-06"),
+    ("劳动节", "2026-05-01", "2026-05-05"),
+    ("端午节", "2026-06-19", "2026-06-21"),
+    ("国庆节", "2026-10-01", "2026-10-08"),
+]
 CHANNEL_WEIGHTS = {
     "qr": 40,
     "device": 20,
@@ -698,7 +707,23 @@ class GovDatasetGenerator(models.AbstractModel):
 
     @api.model
     def _generate_demo(self):
-        """The demo city; the demo users sit at a window and in its department."""
+        """The demo city; the demo users sit at a window and in its department.
+        The centre works on Beijing time with the public holidays of the year."""
+        calendar = self.env.company.resource_calendar_id
+        calendar.tz = "Asia/Shanghai"
+        self.env["resource.calendar.leaves"].create(
+            [
+                {
+                    "name": name,
+                    "calendar_id": calendar.id,
+                    # Beijing midnight is 16:00 UTC the day before.
+                    "date_from": fields.Datetime.to_datetime(start)
+                    - timedelta(hours=8),
+                    "date_to": fields.Datetime.to_datetime(end) + timedelta(hours=16),
+                }
+                for name, start, end in DEMO_HOLIDAYS
+            ]
+        )
         self._generate()
         window = self.env["gov.window"].search([], limit=1)
         clerk_employee = window.employee_ids[:1]

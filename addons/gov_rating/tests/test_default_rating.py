@@ -43,8 +43,12 @@ class TestDefaultRating(GovRatingCase):
         self.params.set_param("gov_rating.default_rating", "True")
         self.params.set_param("gov_rating.default_rating_days", 5)
         self.params.set_param("gov_rating.default_rating_day_type", "working")
-        calendar = self.env.company.resource_calendar_id
-        # Qingming holiday on Friday 3 April 2026.
+        # A centre working 8:00-17:00 Beijing time, Monday to Friday.
+        calendar = self.env["resource.calendar"].create(
+            {"name": "测试中心工作日", "tz": "Asia/Shanghai"}
+        )
+        self.env.company.resource_calendar_id = calendar
+        # A holiday on Friday 3 April 2026.
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "清明节",
@@ -53,8 +57,9 @@ class TestDefaultRating(GovRatingCase):
                 "date_to": datetime(2026, 4, 3, 23, 59),
             }
         )
-        # Completed Monday 30 March: 5 working days are 31 Mar, 1, 2, 6, 7 April.
-        case = self.make_case(date_done=datetime(2026, 3, 30, 9))
+        # Completed Monday 30 March at 9:00 Beijing: 5 full working days later is
+        # the end of Tuesday 7 April (without the holiday, of Monday 6 April).
+        case = self.make_case(date_done=datetime(2026, 3, 30, 1))
         with freeze_time("2026-04-06 20:00"):
             self.env["gov.case"]._cron_default_ratings()
         self.assertFalse(self.defaults(case))
