@@ -31,6 +31,7 @@
         "views/gov_platform_views.xml",
         "views/gov_case_activity_report_views.xml",
         "views/gov_publish_dashboard_views.xml",
+        "views/gov_rectify_order_views.xml",
         "views/gov_publish_templates.xml",
         "views/gov_publish_menus.xml",
     ],

@@ -77,6 +77,21 @@ class GovPublicResults(http.Controller):
         )
 
     @http.route(
+        "/gov/results/rectifications",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+    )
+    def rectifications(self, **kwargs):
+        return self._render(
+            "gov_publish.public_rectifications",
+            "_rectifications_values",
+            "/gov/results/rectifications",
+            kwargs,
+        )
+
+    @http.route(
         "/gov/results/verify/<int:period_id>",
         type="http",
         auth="public",

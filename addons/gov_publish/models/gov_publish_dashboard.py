@@ -40,6 +40,18 @@ class GovPublishDashboard(models.TransientModel):
         digits=(5, 2),
         help="Rated cases / completed cases.",
     )
+    order_count = fields.Integer(string="Work Orders", compute="_compute_figures")
+    rectified_rate = fields.Float(
+        string="Rectification Rate (%)", compute="_compute_figures", digits=(5, 2)
+    )
+    on_time_rate = fields.Float(
+        string="On-time Rectification Rate (%)",
+        compute="_compute_figures",
+        digits=(5, 2),
+    )
+    visit_rate = fields.Float(
+        string="Follow-up Rate (%)", compute="_compute_figures", digits=(5, 2)
+    )
     summary_html = fields.Html(
         string="Summary", compute="_compute_figures", sanitize=False
     )
@@ -62,14 +74,15 @@ class GovPublishDashboard(models.TransientModel):
         )
 
     def _case_domain(self):
-        return [
-            ("date_done", ">=", fields.Datetime.to_datetime(self.date_from)),
-            (
-                "date_done",
-                "<",
-                fields.Datetime.to_datetime(fields.Date.add(self.date_to, days=1)),
-            ),
-        ] + self._filter_domain()
+        return _date_domain(self.date_from, self.date_to, "date_done") + (
+            self._filter_domain()
+        )
+
+    def _order_domain(self):
+        """Work orders opened in the period (gov.rectify.report fields)."""
+        return _date_domain(self.date_from, self.date_to, "date_open") + (
+            self._filter_domain()
+        )
 
     @api.depends("date_from", "date_to", "region_id", "department_id")
     def _compute_figures(self):
@@ -101,7 +114,9 @@ class GovPublishDashboard(models.TransientModel):
         Period = self.env["gov.publish.period"]
         departments = Period._gov_rank("department", self.date_from, self.date_to)
         windows = Period._gov_rank("window", self.date_from, self.date_to)
+        kpis = self.env["gov.rectify.report"]._kpis(self._order_domain())
         return {
+            **kpis,
             "date_from": self.date_from,
             "date_to": self.date_to,
             "rating_count": count,

@@ -30,6 +30,18 @@ class GovPublishLine(models.Model):
     )
     index = fields.Float(string="Rating Index", digits=(6, 2), aggregator="avg")
     rank_score = fields.Float(string="Ranking Score", digits=(8, 4), aggregator="avg")
+    # Rectification figures of the work orders opened in the period (regions and
+    # departments only): frozen and sealed with the rest.
+    order_count = fields.Integer(string="Work Orders", aggregator="sum")
+    rectified_rate = fields.Float(
+        string="Rectification Rate (%)", digits=(5, 2), aggregator="avg"
+    )
+    on_time_rate = fields.Float(
+        string="On-time Rectification Rate (%)", digits=(5, 2), aggregator="avg"
+    )
+    visit_rate = fields.Float(
+        string="Follow-up Rate (%)", digits=(5, 2), aggregator="avg"
+    )
     region_id = fields.Many2one("gov.region", index=True)
     department_id = fields.Many2one("hr.department", index=True)
 
@@ -46,7 +58,18 @@ class GovPublishLine(models.Model):
             f"{self.bad_rate:.2f}",
             f"{self.index:.2f}",
             f"{self.rank_score:.4f}",
-        ]
+        ] + (
+            # Sealed when there are work orders, so that a line without any (and
+            # every line published before these figures existed) keeps its digest.
+            [
+                self.order_count,
+                f"{self.rectified_rate:.2f}",
+                f"{self.on_time_rate:.2f}",
+                f"{self.visit_rate:.2f}",
+            ]
+            if self.order_count
+            else []
+        )
 
     def _check_period_open(self, periods):
         if periods.filtered(lambda p: p.state == "published"):

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.gov_rating import tools as gov_tools
+
 # What a publication ranks: slug → (model, domain of the ranked records, path to the
 # region and to the department a line is filtered by on the public pages; "." is the
 # record itself).
@@ -29,6 +31,8 @@ KIND_LABELS = [
     ("staff", "Staff"),
     ("item", "Service Items"),
 ]
+# Kinds whose lines also carry the rectification figures of their work orders.
+RECTIFY_KINDS = ("region", "department")
 # Fields of a published period that may still change: messages and followers only.
 MUTABLE_WHEN_PUBLISHED = {
     "message_follower_ids",
@@ -37,12 +41,16 @@ MUTABLE_WHEN_PUBLISHED = {
 }
 
 
-def _date_domain(date_start, date_end):
-    """Ratings dated from the first to the last day included."""
+def _date_domain(date_start, date_end, field="date"):
+    """Records (ratings by default) dated from the first to the last day included."""
     return [
-        ("date", ">=", fields.Datetime.to_datetime(date_start)),
-        ("date", "<", fields.Datetime.to_datetime(fields.Date.add(date_end, days=1))),
+        (field, ">=", fields.Datetime.to_datetime(date_start)),
+        (field, "<", fields.Datetime.to_datetime(fields.Date.add(date_end, days=1))),
     ]
+
+
+def _rate(part, count):
+    return round(100.0 * part / count, 2) if count else 0.0
 
 
 def _follow(record, path):
@@ -201,13 +209,51 @@ class GovPublishPeriod(models.Model):
         )
         return [(record, figures[record.id]) for record in ranked[:limit]]
 
+    @api.model
+    def _gov_rectify_figures(self, records, date_start, date_end):
+        """{id: rectification figures} of regions or departments, from the work
+        orders opened from ``date_start`` to ``date_end`` (one grouped query),
+        rolled up to the parent objects like the rating index."""
+        field = records._gov_evaluation_field
+        groups = (
+            self.env["gov.rectify.report"]
+            .sudo()
+            ._read_group(
+                _date_domain(date_start, date_end, "date_open")
+                + [(field, "!=", False)],
+                [field],
+                ["__count", "rectified:sum", "on_time:sum", "visited:sum"],
+            )
+        )
+        totals = {record.id: [0, 0, 0, 0] for record in records}
+        for record, *sums in groups:
+            for target in gov_tools.rollup_targets(record, records._gov_hierarchical):
+                if target in totals:
+                    totals[target] = [
+                        a + (b or 0) for a, b in zip(totals[target], sums, strict=False)
+                    ]
+        return {
+            record_id: {
+                "order_count": count,
+                "rectified_rate": _rate(rectified, count),
+                "on_time_rate": _rate(on_time, count),
+                "visit_rate": _rate(visited, count),
+            }
+            for record_id, (count, rectified, on_time, visited) in totals.items()
+        }
+
     def _ranking_lines(self, kind):
         _model, _domain, region_path, department_path = RANKED_KINDS[kind]
         ranked = self._gov_rank(kind, self.date_start, self.date_end)
+        rectify = {}
+        if kind in RECTIFY_KINDS:
+            records = self.env[RANKED_KINDS[kind][0]].browse(r.id for r, _f in ranked)
+            rectify = self._gov_rectify_figures(records, self.date_start, self.date_end)
         lines = []
         for rank, (record, fig) in enumerate(ranked, start=1):
             lines.append(
                 {
+                    **rectify.get(record.id, {}),
                     "period_id": self.id,
                     "kind": kind,
                     "res_id": record.id,

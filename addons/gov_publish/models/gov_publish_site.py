@@ -1,11 +1,31 @@
+import re
+
 from odoo import api, models
 
 from odoo.addons.gov_rating import tools as gov_tools
 
 from .gov_publish_period import KIND_LABELS
+from .gov_rectify_order import PUBLIC_RESULTS
 
 PAGE_SIZE = 20
 MAX_PAGE = 10000
+# Latest published complaints, assessments and suggestions shown under the results.
+SECTION_SIZE = 10
+# Mobile numbers and resident ID numbers written into a free text.
+PHONE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+CERT_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")
+
+
+def scrub(text, names=()):
+    """A free text as published: phone and ID numbers and the given names masked."""
+    if not text:
+        return ""
+    text = PHONE_IN_TEXT.sub(lambda m: gov_tools.mask_phone(m.group()), text)
+    text = CERT_IN_TEXT.sub(lambda m: gov_tools.mask_cert(m.group()), text)
+    for name in names:
+        if name and len(name) > 1:
+            text = text.replace(name, gov_tools.mask_name(name))
+    return text
 
 
 class GovPublicInputError(ValueError):
@@ -136,6 +156,116 @@ class GovPublishSite(models.AbstractModel):
         return values
 
     @api.model
+    def _rectifications_values(self, params):
+        """Closed work orders with what was done and the department's reply, typical
+        cases first; then published complaint results, assessments, suggestions."""
+        region, department, page = self._parse_filters(params)
+        scope = []
+        if department:
+            scope.append(("department_id", "child_of", department.id))
+        domain = scope + [("step", "=", "closed"), ("result", "in", PUBLIC_RESULTS)]
+        if region:
+            domain.append(("region_id", "child_of", region.id))
+        Order = self.env["gov.rectify.order"].sudo()
+        total = Order.search_count(domain)
+        orders = Order.search(
+            domain,
+            order="publish_typical desc, date_closed desc, id desc",
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+        labels = {
+            name: dict(model._fields[name]._description_selection(self.env))
+            for model, name in (
+                (Order, "rectify_kind"),
+                (Order, "source"),
+                (self.env["gov.evaluation"], "level"),
+            )
+        }
+        values = self._page_values(region, department, page, total)
+        values["rows"] = [self._rectification_row(order, labels) for order in orders]
+        values.update(self._published_sections(scope))
+        return values
+
+    def _rectification_row(self, order, labels):
+        evaluation = order.evaluation_id
+        # The citizen's own words only from a valid rating whose author allowed it.
+        consented = (
+            evaluation.validity == "valid"
+            and evaluation.publish_comment
+            and evaluation.comment
+        )
+        names = (evaluation.evaluator_name, order.citizen_name)
+        return {
+            "number": order.name,
+            "typical": order.publish_typical,
+            "date_closed": order.date_closed.date(),
+            "source": labels["source"][order.source],
+            "level": labels["level"].get(evaluation.level, ""),
+            "department": order.department_id.name or "",
+            "item": order.item_id.name or "",
+            "comment": scrub(evaluation.comment, names) if consented else "",
+            "rectify_kind": labels["rectify_kind"].get(order.rectify_kind, ""),
+            "reply": scrub(order.reply_text, names),
+        }
+
+    def _published_sections(self, scope):
+        """The latest published complaint results, assessments and suggestions of
+        the chosen department (``scope``): never who filed or wrote them."""
+        published = scope + [("is_published", "=", True)]
+        complaints = (
+            self.env["gov.complaint"]
+            .sudo()
+            .search(published, order="date_published desc, id desc", limit=SECTION_SIZE)
+        )
+        assessments = (
+            self.env["gov.assessment"].sudo().search(published, limit=SECTION_SIZE)
+        )
+        suggestions = (
+            self.env["gov.suggestion"].sudo().search(published, limit=SECTION_SIZE)
+        )
+        objects = dict(
+            assessments._fields["object_type"]._description_selection(self.env)
+        )
+        return {
+            "complaints": [
+                {
+                    "subject": scrub(complaint.name, [complaint.contact_name]),
+                    "department": complaint.department_id.name or "",
+                    "date": complaint.date_published.date(),
+                    "result": scrub(
+                        complaint.published_result, [complaint.contact_name]
+                    ),
+                }
+                for complaint in complaints
+            ],
+            "assessments": [
+                {
+                    "assessor": assessment.assessor,
+                    "object": assessment.object_name or "",
+                    "object_type": objects[assessment.object_type],
+                    "date_from": assessment.date_from,
+                    "date_to": assessment.date_to,
+                    "score": assessment.score,
+                    "findings": scrub(assessment.findings),
+                }
+                for assessment in assessments
+            ],
+            "suggestions": [
+                {
+                    "subject": scrub(suggestion.subject, [suggestion.contact_name]),
+                    "department": suggestion.department_id.name or "",
+                    "date": suggestion.date_received,
+                    "content": scrub(suggestion.content, [suggestion.contact_name]),
+                    "answer": scrub(
+                        suggestion.handling_note, [suggestion.contact_name]
+                    ),
+                }
+                for suggestion in suggestions
+            ],
+        }
+
+    @api.model
     def _rankings_values(self, params):
         """A published period's ranking of one kind of object."""
         region, department, page = self._parse_filters(params)
@@ -186,6 +316,10 @@ class GovPublishSite(models.AbstractModel):
                     "index": line.index,
                     "good_rate": line.good_rate,
                     "bad_rate": line.bad_rate,
+                    "order_count": line.order_count,
+                    "rectified_rate": line.rectified_rate,
+                    "on_time_rate": line.on_time_rate,
+                    "visit_rate": line.visit_rate,
                 }
                 for line in lines
             ],

@@ -4,3 +4,4 @@ from . import test_exports
 from . import test_exchange
 from . import test_security
 from . import test_rankings_browser
+from . import test_rectifications
