@@ -35,15 +35,32 @@ class GovChannelsApi(http.Controller):
             error.args[0], 429 if isinstance(error, GovRateLimited) else 422
         )
 
+    def _bad_body(self):
+        return self._error(request.env._("The body must be a JSON object."), 400)
+
+    def _device_call(self, call, with_body=True):
+        """``call(device, body)`` for the device of the request's key (401 without
+        one) and, ``with_body``, its JSON object (400 without one); a refusal of
+        the device's model becomes a 422 or 429 JSON error."""
+        device = self._device()
+        if not device:
+            return self._error(request.env._("Unknown or missing device key."), 401)
+        body = self._body() if with_body else {}
+        if body is None:
+            return self._bad_body()
+        try:
+            return call(device, body)
+        except UserError as error:
+            return self._refusal(error)
+
     # ---------------------------------------------------------------- devices
     @http.route(
         "/gov/api/v1/device", type="http", auth="public", methods=["GET"], csrf=False
     )
     def device_state(self, **kwargs):
-        device = self._device()
-        if not device:
-            return self._error(request.env._("Unknown or missing device key."), 401)
-        return self._json(device._api_state())
+        return self._device_call(
+            lambda device, body: self._json(device._api_state()), with_body=False
+        )
 
     @http.route(
         "/gov/api/v1/device/show",
@@ -53,16 +70,11 @@ class GovChannelsApi(http.Controller):
         csrf=False,
     )
     def device_show(self, **kwargs):
-        device = self._device()
-        if not device:
-            return self._error(request.env._("Unknown or missing device key."), 401)
-        body = self._body()
-        if body is None:
-            return self._error(request.env._("The body must be a JSON object."), 400)
-        try:
-            return self._json(device._api_show_case(body.get("projectNo")))
-        except UserError as error:
-            return self._refusal(error)
+        return self._device_call(
+            lambda device, body: self._json(
+                device._api_show_case(body.get("projectNo"))
+            )
+        )
 
     @http.route(
         "/gov/api/v1/device/rate",
@@ -72,20 +84,18 @@ class GovChannelsApi(http.Controller):
         csrf=False,
     )
     def device_rate(self, **kwargs):
-        device = self._device()
-        if not device:
-            return self._error(request.env._("Unknown or missing device key."), 401)
-        body = self._body()
-        if body is None:
-            return self._error(request.env._("The body must be a JSON object."), 400)
-        try:
+        def rate(device, body):
             evaluation = device._api_rate(body, request.httprequest.remote_addr)
-        except UserError as error:
-            return self._refusal(error)
-        return self._json(
-            {"id": evaluation.id, "name": evaluation.name, "level": evaluation.level},
-            status=201,
-        )
+            return self._json(
+                {
+                    "id": evaluation.id,
+                    "name": evaluation.name,
+                    "level": evaluation.level,
+                },
+                status=201,
+            )
+
+        return self._device_call(rate)
 
     # -------------------------------------------------------------------- SMS
     @http.route(
@@ -98,7 +108,7 @@ class GovChannelsApi(http.Controller):
             return self._error(request.env._("Unknown or missing gateway token."), 401)
         body = self._body()
         if body is None:
-            return self._error(request.env._("The body must be a JSON object."), 400)
+            return self._bad_body()
         try:
             evaluations = Provider._receive_reply(body.get("phone"), body.get("text"))
         except UserError as error:

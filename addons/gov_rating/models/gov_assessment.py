@@ -21,9 +21,10 @@ class GovAssessment(models.Model):
     ratings: it is no gov.evaluation and never moves the index."""
 
     _name = "gov.assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gov.place.mixin"]
     _description = "Third-party Assessment"
     _order = "date_to desc, id desc"
+    _place_fields = ("employee_id", "window_id", "hall_id")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -38,22 +39,6 @@ class GovAssessment(models.Model):
     window_id = fields.Many2one(
         "gov.window",
         compute="_compute_window_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-    )
-    hall_id = fields.Many2one(
-        "gov.hall",
-        compute="_compute_hall_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-    )
-    department_id = fields.Many2one(
-        "hr.department",
-        compute="_compute_department_id",
         store=True,
         readonly=False,
         index=True,
@@ -75,22 +60,6 @@ class GovAssessment(models.Model):
     def _compute_window_id(self):
         for assessment in self.filtered("employee_id.gov_window_id"):
             assessment.window_id = assessment.employee_id.gov_window_id
-
-    @api.depends("window_id")
-    def _compute_hall_id(self):
-        for assessment in self.filtered("window_id"):
-            assessment.hall_id = assessment.window_id.hall_id
-
-    @api.depends("employee_id", "window_id", "hall_id")
-    def _compute_department_id(self):
-        for assessment in self:
-            department = (
-                assessment.employee_id.department_id
-                or assessment.window_id.department_id
-                or assessment.hall_id.department_id
-            )
-            if department:
-                assessment.department_id = department
 
     @api.depends(
         "object_type",

@@ -1,3 +1,4 @@
+import hashlib
 import time
 from datetime import timedelta
 
@@ -17,8 +18,10 @@ class GovRateLimited(UserError):
 
 
 class GovRateLimit(models.Model):
-    """Counters of public submissions per IP address, phone and device, one row per
-    source and period. Old rows are removed by the autovacuum cron."""
+    """Counters of public submissions per source (IP address, phone, device...),
+    one row per kind, source and period; the source is stored as a SHA-256 digest.
+    Other modules add their kinds by extending ``_limits``. Old rows are removed by
+    the autovacuum cron."""
 
     _name = "gov.rate.limit"
     _description = "Rating Rate Limit Counter"
@@ -34,36 +37,57 @@ class GovRateLimit(models.Model):
     ]
 
     @api.model
-    def _hit(self, kind, value):
-        """Count one submission from ``value``; raise GovRateLimited over the limit."""
+    def _limits(self):
+        """{kind: (setting, default limit, period in seconds)}"""
+        return dict(LIMITS)
+
+    @api.model
+    def _hit(self, kind, value, count=True):
+        """Count one submission from ``value``; raise (``_raise_limited``) over the
+        limit. Without ``count``, only check that ``value`` is not over it yet."""
         if not value:
             return
-        param, default, period = LIMITS[kind]
+        param, default, period = self._limits()[kind]
         limit = int(self.env["ir.config_parameter"].sudo().get_param(param, default))
         if limit <= 0:
             return
         now = time.time()
         bucket = int(now // period)
-        expires = fields.Datetime.now() + timedelta(seconds=period)
-        self.env.cr.execute(
-            """
-            INSERT INTO gov_rate_limit (key, bucket, count, expires)
-                 VALUES (%s, %s, 1, %s)
-            ON CONFLICT (key, bucket) DO UPDATE SET count = gov_rate_limit.count + 1
-              RETURNING count
-            """,
-            (f"{kind}:{value}"[:200], bucket, expires),
-        )
-        if self.env.cr.fetchone()[0] > limit:
-            wait = int(period - now % period) // 60 + 1
-            raise GovRateLimited(
-                self.env._(
-                    "Too many ratings from your %(origin)s: please try again in "
-                    "%(minutes)s minute(s).",
-                    origin=self._source_label(kind),
-                    minutes=wait,
-                )
+        key = hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
+        if count:
+            expires = fields.Datetime.now() + timedelta(seconds=period)
+            self.env.cr.execute(
+                """
+                INSERT INTO gov_rate_limit (key, bucket, count, expires)
+                     VALUES (%s, %s, 1, %s)
+                ON CONFLICT (key, bucket) DO UPDATE SET count = gov_rate_limit.count + 1
+                  RETURNING count
+                """,
+                (key, bucket, expires),
             )
+            over = self.env.cr.fetchone()[0] > limit
+        else:
+            self.env.cr.execute(
+                "SELECT count FROM gov_rate_limit WHERE key = %s AND bucket = %s",
+                (key, bucket),
+            )
+            row = self.env.cr.fetchone()
+            over = bool(row) and row[0] >= limit
+        if over:
+            self._raise_limited(kind, limit, period, int(period - now % period))
+
+    @api.model
+    def _raise_limited(self, kind, limit, period, wait):
+        """Raise the error a visitor over ``limit`` hits of ``kind`` a ``period``
+        gets; ``wait`` is the number of seconds until the counter restarts."""
+        raise GovRateLimited(
+            self.env._(
+                "Too many ratings from your %(origin)s: please try again in "
+                "%(minutes)s minute(s).",
+                origin=self._source_label(kind),
+                minutes=wait // 60 + 1,
+            )
+        )
 
     @api.model
     def _source_label(self, kind):

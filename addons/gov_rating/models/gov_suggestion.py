@@ -23,7 +23,7 @@ class GovSuggestion(models.Model):
     typed in by the centre. Not a rating: it never enters the rating figures."""
 
     _name = "gov.suggestion"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.place.mixin"]
     _description = "Suggestion"
     _order = "date_received desc, id desc"
 
@@ -38,24 +38,7 @@ class GovSuggestion(models.Model):
     )
     subject = fields.Char(required=True, tracking=True)
     content = fields.Text(required=True)
-    window_id = fields.Many2one("gov.window", index=True, tracking=True)
-    hall_id = fields.Many2one(
-        "gov.hall",
-        compute="_compute_hall_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-    )
-    department_id = fields.Many2one(
-        "hr.department",
-        string="Unit Concerned",
-        compute="_compute_department_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-    )
+    department_id = fields.Many2one(string="Unit Concerned")
     # Who wrote: optional, never published, read by those who handle it.
     contact_name = fields.Char(groups="gov_rating.group_gov_handler")
     contact_phone = fields.Char(groups="gov_rating.group_gov_handler")
@@ -79,20 +62,6 @@ class GovSuggestion(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-
-    @api.depends("window_id")
-    def _compute_hall_id(self):
-        for suggestion in self.filtered("window_id"):
-            suggestion.hall_id = suggestion.window_id.hall_id
-
-    @api.depends("window_id", "hall_id")
-    def _compute_department_id(self):
-        for suggestion in self:
-            department = (
-                suggestion.window_id.department_id or suggestion.hall_id.department_id
-            )
-            if department:
-                suggestion.department_id = department
 
     @api.constrains("contact_phone")
     def _check_contact_phone(self):

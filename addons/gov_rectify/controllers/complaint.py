@@ -1,8 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-from ..models.gov_complaint import EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES
-from ..models.gov_complaint_throttle import GovPublicError, bilingual
+from .public_form import checked_post, form_post_route, form_values, read_files
 
 FORM_FIELDS = (
     "subject",
@@ -14,28 +13,6 @@ FORM_FIELDS = (
     "contact_phone",
     "submission_key",
 )
-
-
-def read_files(name):
-    """The uploaded files of the field ``name`` as (file name, bytes); a file is
-    read one byte past the limit so that the model sees it is too large."""
-    return [
-        (upload.filename, upload.read(EVIDENCE_MAX_BYTES + 1))
-        for upload in request.httprequest.files.getlist(name)
-        if upload.filename
-    ]
-
-
-def csrf_error():
-    return GovPublicError(
-        bilingual(
-            request.env,
-            lambda e: e._(
-                "The form has expired or did not come from this site: reload the "
-                "page and submit it again."
-            ),
-        )
-    )
 
 
 class GovComplaintDesk(http.Controller):
@@ -61,30 +38,25 @@ class GovComplaintDesk(http.Controller):
     def complaint_form(self, **kwargs):
         return self._form()
 
-    @http.route(
-        "/gov/complaint/submit",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        csrf=False,  # checked below, to answer with a clear page and no log noise
-        sitemap=False,
-        max_content_length=(EVIDENCE_MAX_FILES + 1) * EVIDENCE_MAX_BYTES,
-    )
+    @form_post_route("/gov/complaint/submit", "public", files=True)
     def complaint_submit(self, **post):
-        values = {k: post.get(k) for k in FORM_FIELDS if isinstance(post.get(k), str)}
-        try:
-            if not request.validate_csrf(post.get("csrf_token")):
-                raise csrf_error()
+        values = form_values(post, FORM_FIELDS)
+
+        def submit():
             complaint = request.env["gov.complaint"]._submit_public(
                 values,
                 read_files("attachments"),
                 request.httprequest.remote_addr,
             )
-        except GovPublicError as error:
-            return self._form(values, error.args[0], error.status)
-        return request.render(
-            "gov_rectify.complaint_thanks", {"complaint": complaint._public_summary()}
+            return request.render(
+                "gov_rectify.complaint_thanks",
+                {"complaint": complaint._public_summary()},
+            )
+
+        return checked_post(
+            post,
+            submit,
+            lambda error, status: self._form(values, error, status),
         )
 
     @http.route(
@@ -99,29 +71,25 @@ class GovComplaintDesk(http.Controller):
         code = code if isinstance(code, str) else ""
         return request.render("gov_rectify.complaint_track", {"code": code[:20]})
 
-    @http.route(
-        "/gov/complaint/track",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        csrf=False,  # checked below, to answer with a clear page and no log noise
-        sitemap=False,
-    )
+    @form_post_route("/gov/complaint/track", "public")
     def complaint_track(self, code=None, **post):
         code = code if isinstance(code, str) else ""
-        try:
-            if not request.validate_csrf(post.get("csrf_token")):
-                raise csrf_error()
+
+        def track():
             complaint = request.env["gov.complaint"]._find_by_code(
                 code, request.httprequest.remote_addr
             )
-        except GovPublicError as error:
             return request.render(
                 "gov_rectify.complaint_track",
-                {"code": code[:20], "error": error.args[0]},
-                status=error.status,
+                {"complaint": complaint._public_summary()},
             )
-        return request.render(
-            "gov_rectify.complaint_track", {"complaint": complaint._public_summary()}
+
+        return checked_post(
+            post,
+            track,
+            lambda error, status: request.render(
+                "gov_rectify.complaint_track",
+                {"code": code[:20], "error": error},
+                status=status,
+            ),
         )

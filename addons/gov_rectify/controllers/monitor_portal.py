@@ -4,9 +4,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager
 
-from ..models.gov_complaint import EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES
-from ..models.gov_complaint_throttle import GovPublicError
-from .complaint import csrf_error, read_files
+from .public_form import checked_post, form_post_route, form_values, read_files
 
 REPORTS_PER_PAGE = 20
 
@@ -80,33 +78,24 @@ class GovMonitorPortal(CustomerPortal):
             return request.redirect("/my")
         return self._monitor_form()
 
-    @http.route(
-        "/my/monitor-reports/new",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["POST"],
-        csrf=False,  # checked below, to answer with a clear page and no log noise
-        sitemap=False,
-        max_content_length=(EVIDENCE_MAX_FILES + 1) * EVIDENCE_MAX_BYTES,
-    )
+    @form_post_route("/my/monitor-reports/new", "user", files=True)
     def portal_monitor_report_submit(self, **post):
-        values = {
-            k: post.get(k)
-            for k in ("department_id", "problem", "date")
-            if isinstance(post.get(k), str)
-        }
-        try:
-            if not request.validate_csrf(post.get("csrf_token")):
-                raise csrf_error()
-            report = request.env["gov.monitor.report"]._portal_submit(
-                values, read_files("attachments")
-            )
-        except AccessError as error:
-            return self._monitor_form(values, error.args[0], 403)
-        except GovPublicError as error:
-            return self._monitor_form(values, error.args[0], error.status)
-        return request.redirect(report.access_url)
+        values = form_values(post, ("department_id", "problem", "date"))
+
+        def submit():
+            try:
+                report = request.env["gov.monitor.report"]._portal_submit(
+                    values, read_files("attachments")
+                )
+            except AccessError as error:
+                return self._monitor_form(values, error.args[0], 403)
+            return request.redirect(report.access_url)
+
+        return checked_post(
+            post,
+            submit,
+            lambda error, status: self._monitor_form(values, error, status),
+        )
 
     @http.route(
         "/my/monitor-reports/<int:report_id>",

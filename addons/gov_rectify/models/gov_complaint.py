@@ -7,7 +7,7 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.gov_rating import tools as gov_tools
 
-from .gov_complaint_throttle import GovPublicError, bilingual
+from ..tools import GovPublicError, bilingual
 
 # No 0/O, 1/I/L: a citizen copies the code from a phone screen.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -269,6 +269,15 @@ class GovComplaint(models.Model):
         )
 
     @api.model
+    def _public_department(self, department_id):
+        """The active unit of the id a public form sent, or an empty recordset."""
+        department_id = department_id or ""
+        Department = self.env["hr.department"].sudo()
+        if not department_id.isdigit():
+            return Department
+        return Department.browse(int(department_id)).exists().filtered("active")
+
+    @api.model
     def _submit_public(self, values, files, source):
         """File a complaint from the public form: the rate limit first, then every
         check, then the complaint, its work order and its evidence, all or nothing.
@@ -281,11 +290,11 @@ class GovComplaint(models.Model):
                 return filed
         else:
             key = False
-        Throttle = self.env["gov.complaint.throttle"]
-        Throttle._check("complaint", source, count=False)
+        RateLimit = self.env["gov.rate.limit"]
+        RateLimit._hit("complaint", source, count=False)
         vals = dict(self._parse_public_values(values), submission_key=key)
         check_evidence(self.env, files)
-        Throttle._check("complaint", source)
+        RateLimit._hit("complaint", source)
         with self.env.cr.savepoint():
             complaint = self.sudo().create(vals)
             complaint.order_id.message_post(
@@ -312,16 +321,7 @@ class GovComplaint(models.Model):
                 ),
                 status=422,
             )
-        department_id = values.get("department_id") or ""
-        department = (
-            self.env["hr.department"]
-            .sudo()
-            .browse(int(department_id))
-            .exists()
-            .filtered("active")
-            if department_id.isdigit()
-            else None
-        )
+        department = self._public_department(values.get("department_id"))
         if not department:
             raise GovPublicError(
                 bilingual(
@@ -371,8 +371,8 @@ class GovComplaint(models.Model):
     def _find_by_code(self, code, source):
         """The complaint of a tracking code, for its citizen; wrong codes count
         against the visitor's address so that codes cannot be guessed."""
-        Throttle = self.env["gov.complaint.throttle"]
-        Throttle._check("track_miss", source, count=False)
+        RateLimit = self.env["gov.rate.limit"]
+        RateLimit._hit("track_miss", source, count=False)
         code = normalize_code(code)
         complaint = (
             self.sudo().search([("code", "=", code)], limit=1)
@@ -380,7 +380,7 @@ class GovComplaint(models.Model):
             else self.browse()
         )
         if not complaint:
-            Throttle._check("track_miss", source)
+            RateLimit._hit("track_miss", source)
             raise GovPublicError(
                 bilingual(
                     self.env,

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import GovPublicError, bilingual
 from .gov_complaint import STATUSES, check_evidence, public_status
-from .gov_complaint_throttle import GovPublicError, bilingual
 
 STATES = [
     ("submitted", "Submitted"),
@@ -117,19 +117,10 @@ class GovMonitorReport(models.Model):
             raise AccessError(
                 self.env._("Only an appointed monitor files monitoring reports.")
             )
-        self.env["gov.complaint.throttle"]._check(
-            "monitor_report", f"user:{self.env.uid}"
-        )
+        self.env["gov.rate.limit"]._hit("monitor_report", f"user:{self.env.uid}")
         problem = (values.get("problem") or "").strip()[:5000]
-        department_id = values.get("department_id") or ""
-        department = (
-            self.env["hr.department"]
-            .sudo()
-            .browse(int(department_id))
-            .exists()
-            .filtered("active")
-            if department_id.isdigit()
-            else None
+        department = self.env["gov.complaint"]._public_department(
+            values.get("department_id")
         )
         if not department or len(problem) < 10:
             raise GovPublicError(

@@ -170,11 +170,11 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
         self.assertEqual(response.status_code, 400)
 
     def test_get_never_writes(self):
-        Throttle = self.env["gov.complaint.throttle"].sudo()
+        RateLimit = self.env["gov.rate.limit"].sudo()
         response = self.url_open("/gov/complaint/track?code=ABCDEFGHJKMN")
         self.assertEqual(response.status_code, 200)
         self.assertIn('value="ABCDEFGHJKMN"', response.text)
         self.assertNotIn("o_gov_complaint_status", response.text)
         self.url_open("/gov/complaint")
-        self.assertFalse(Throttle.search_count([]))
+        self.assertFalse(RateLimit.search_count([]))
         self.assertEqual(self.url_open("/gov/complaint/submit").status_code, 405)
