@@ -201,5 +201,5 @@ class GovPublishDashboard(models.TransientModel):
 
 
 def _rated(ranking):
-    """The ranked objects that have ratings, as (name, figures)."""
-    return [(record.display_name, fig) for record, fig in ranking if fig["count"]]
+    """The ranked objects as (name, figures)."""
+    return [(record.display_name, fig) for record, fig in ranking]

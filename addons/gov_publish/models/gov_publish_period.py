@@ -196,18 +196,11 @@ class GovPublishPeriod(models.Model):
         """[(record, figures)] of one kind of object, best first, from the valid
         ratings dated ``date_start`` to ``date_end`` (one grouped query)."""
         model, domain, _region, _department = RANKED_KINDS[kind]
-        records = self.env[model].sudo().search(domain)
-        figures = self.env["gov.evaluation"]._gov_object_figures(
-            records._gov_evaluation_field,
-            records.ids,
-            records._gov_hierarchical,
-            _date_domain(date_start, date_end),
+        return (
+            self.env[model]
+            .sudo()
+            ._gov_ranking(domain, limit, _date_domain(date_start, date_end))
         )
-        ranked = sorted(
-            records,
-            key=lambda r: (-figures[r.id]["rank_score"], -figures[r.id]["count"], r.id),
-        )
-        return [(record, figures[record.id]) for record in ranked[:limit]]
 
     @api.model
     def _gov_rectify_figures(self, records, date_start, date_end):

@@ -62,14 +62,19 @@ class GovIndexMixin(models.AbstractModel):
             record.gov_active_rate = rates[record.id]["active_rate"]
 
     @api.model
-    def _gov_ranking(self, domain=None, limit=None):
-        """Records ordered by ranking score, best first, with their figures."""
+    def _gov_ranking(self, domain=None, limit=None, rating_domain=None):
+        """Records with counted ratings (in ``rating_domain``, e.g. a period) ordered
+        by ranking score, best first, with their figures. Objects nobody rated are
+        not ranked."""
         records = self.search(domain or [])
         figures = self.env["gov.evaluation"]._gov_object_figures(
-            self._gov_evaluation_field, records.ids, self._gov_hierarchical
+            self._gov_evaluation_field,
+            records.ids,
+            self._gov_hierarchical,
+            rating_domain,
         )
         ranked = sorted(
-            records,
+            records.filtered(lambda r: figures[r.id]["count"]),
             key=lambda r: (-figures[r.id]["rank_score"], -figures[r.id]["count"], r.id),
         )
         return [(record, figures[record.id]) for record in ranked[:limit]]

@@ -52,8 +52,9 @@ class TestIndex(GovRatingCase):
         self.rate(5, staff=self.staff2)
         for level in [5] * 38 + [4] * 2:
             self.rate(level)
+        # 王五 has no rating: he is not ranked at all.
         ranking = self.env["hr.employee"]._gov_ranking(
-            [("id", "in", (self.staff | self.staff2).ids)]
+            [("id", "in", (self.staff | self.staff2 | self.staff3).ids)]
         )
         self.assertEqual(
             [record for record, _fig in ranking], [self.staff, self.staff2]
