@@ -1,4 +1,4 @@
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
@@ -175,8 +175,9 @@ class GovPublishDashboard(models.TransientModel):
                     f'width="{max(bar - 2, 1):.1f}" height="{bad_height:.1f}" '
                     'fill="#c0392b"/>'
                 )
+        label = escape(self.env._("Peak: %(count)s a day", count=peak))
         parts.append(
-            f'<text x="4" y="12" font-size="11" fill="#333">max {peak}/day</text></svg>'
+            f'<text x="4" y="12" font-size="11" fill="#333">{label}</text></svg>'
         )
         return Markup("".join(parts))
 
