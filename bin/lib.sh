@@ -6,7 +6,9 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo}
 LOCAL="$REPO/.local"
 VENV=${GOV_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/gov-rating/venv}
 PY="$VENV/bin/python"
-PG_PORT=${GOV_PG_PORT:-5439}
+# The cluster's port: GOV_PG_PORT, else the one it last ran on, else 5439.
+PG_PORT_FILE="$LOCAL/pgport"
+PG_PORT=${GOV_PG_PORT:-$(cat "$PG_PORT_FILE" 2>/dev/null || echo 5439)}
 PG_DATA="$LOCAL/pgdata"
 PG_RUN="$LOCAL/pgrun"
 PG_LOG="$LOCAL/postgresql.log"
@@ -93,10 +95,16 @@ ensure_postgres() {
     touch "$PG_LOG"
     [ "$(id -u)" = 0 ] && chown postgres: "$PG_RUN" "$PG_LOG"
     if ! as_pg_owner "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
-        port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another PostgreSQL or program: stop it or set GOV_PG_PORT to a free port."
+        if port_in_use "$PG_PORT"; then
+            [ -n "${GOV_PG_PORT:-}" ] &&
+                die "port $PG_PORT is taken by another PostgreSQL or program: stop it or set GOV_PG_PORT to a free port."
+            say "port $PG_PORT is taken by another program: the cluster takes a free port"
+            PG_PORT=$(free_port)
+        fi
         as_pg_owner "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
             -o "-p $PG_PORT -k $PG_RUN -c listen_addresses=127.0.0.1" start >/dev/null 2>&1 ||
             die "PostgreSQL did not start: see $PG_LOG."
+        echo "$PG_PORT" >"$PG_PORT_FILE"
     fi
     psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'" | grep -q 1 ||
         psql_admin -qc "CREATE ROLE $DB_USER LOGIN CREATEDB" ||
