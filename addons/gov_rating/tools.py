@@ -61,3 +61,16 @@ def rollup_targets(record, hierarchical):
     if not hierarchical:
         return [record.id]
     return [int(i) for i in record.parent_path.split("/") if i]
+
+
+def object_filter(field, ids, hierarchical):
+    """The domain term selecting the rows that count for the objects ``ids``.
+
+    For many objects of a tree, ``child_of`` would become one ``parent_path LIKE``
+    term per object: all rows are grouped instead, and ``rollup_targets`` keeps
+    those of the wanted objects and their descendants."""
+    if not hierarchical:
+        return (field, "in", ids)
+    if len(ids) > 50:
+        return (field, "!=", False)
+    return (field, "child_of", ids)

@@ -262,10 +262,10 @@ class GovCase(models.Model):
         ]
         counts = {object_id: [0, 0] for object_id in ids}
         if ids:
-            operator = "child_of" if hierarchical else "in"
+            selected = tools.object_filter(field, ids, hierarchical)
             for position, case_domain in enumerate((done, rated)):
                 groups = self.sudo()._read_group(
-                    [*case_domain, (field, operator, ids)], [field], ["__count"]
+                    [*case_domain, selected], [field], ["__count"]
                 )
                 for record, count in groups:
                     targets = tools.rollup_targets(record, hierarchical)

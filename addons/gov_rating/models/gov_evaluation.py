@@ -508,9 +508,8 @@ class GovEvaluation(models.Model):
         base = self._gov_statistics_domain() + list(domain or [])
         sums = defaultdict(lambda: [0, 0.0, 0, 0])
         if ids:
-            operator = "child_of" if hierarchical else "in"
             groups = self.sudo()._read_group(
-                base + [(field, operator, ids)],
+                base + [gov_tools.object_filter(field, ids, hierarchical)],
                 [field, "level"],
                 ["__count", "points:sum"],
             )

@@ -124,3 +124,26 @@ class TestIndexAlone(GovRatingCase):
         self.params.set_param("gov_rating.default_rating_excluded", "False")
         self.staff.invalidate_recordset()
         self.assertEqual(self.staff.gov_rating_count, 2)
+
+    def test_many_departments_roll_up_like_one(self):
+        self.rate(5)  # 登记科 (sub-department of 测试市场监管局)
+        self.rate(1, staff=self.staff3)  # 测试公安局
+        others = self.env["hr.department"].create(
+            [{"name": f"空部门{n}", "parent_id": self.dept.id} for n in range(60)]
+        )
+        departments = self.dept | self.subdept | self.other_dept | others
+        Evaluation = self.env["gov.evaluation"]
+        together = Evaluation._gov_object_figures(
+            "department_id", departments.ids, True
+        )
+        for department in departments:
+            alone = Evaluation._gov_object_figures(
+                "department_id", department.ids, True
+            )
+            self.assertEqual(together[department.id], alone[department.id])
+        self.assertEqual(together[self.dept.id]["count"], 1)
+        self.assertEqual(together[self.other_dept.id]["bad"], 1)
+        rates = self.env["gov.case"]._gov_active_rates(
+            "department_id", departments.ids, True
+        )
+        self.assertEqual(rates[self.dept.id]["rated"], 1)
