@@ -30,7 +30,10 @@ class GovEvaluation(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         evaluations = super().create(vals_list)
-        self.env["gov.exchange.outbox"].sudo()._enqueue(evaluations)
+        # Ratings imported from a platform are not sent back out.
+        self.env["gov.exchange.outbox"].sudo()._enqueue(
+            evaluations.filtered(lambda e: not e.gov_source_ref)
+        )
         return evaluations
 
     # ---------------------------------------------------------------- export

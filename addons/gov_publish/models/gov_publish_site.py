@@ -149,7 +149,7 @@ class GovPublishSite(models.AbstractModel):
                 "author": self.env._("Anonymous")
                 if evaluation.anonymous or not evaluation.evaluator_name
                 else gov_tools.mask_name(evaluation.evaluator_name),
-                "comment": evaluation.comment,
+                "comment": scrub(evaluation.comment, [evaluation.evaluator_name]),
             }
             for evaluation in evaluations
         ]

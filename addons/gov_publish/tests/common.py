@@ -117,7 +117,7 @@ class GovPublishCase:
             for day in (2, 3, 4, 5, 6)
         ]
         good[0].update(
-            comment="窗口服务很好，可以公开",
+            comment="窗口服务很好，可以公开，有事打13912345678",
             evaluator_name=EVALUATOR_NAME,
             evaluator_phone=EVALUATOR_PHONE,
             evaluator_cert=EVALUATOR_CERT,

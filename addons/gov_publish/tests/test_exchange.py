@@ -77,8 +77,14 @@ class TestExchange(GovPublishCase, TransactionCase):
         return row
 
     def test_same_file_twice_creates_nothing_new(self):
+        self.platform.write(
+            {"gov_push_enabled": True, "gov_push_url": "http://127.0.0.1:9/ratings"}
+        )
         rows = [self._row(1), self._row(2, satisfaction="2"), self._row(3)]
         first = self._import(rows)
+        self.assertFalse(
+            first.evaluation_ids.gov_outbox_ids, "imported ratings are not sent back"
+        )
         self.assertEqual(first.state, "done", first.report)
         self.assertEqual(first.created_count, 3)
         cases = self.env["gov.case"].search([("name", "like", "TEST-PROV-")])

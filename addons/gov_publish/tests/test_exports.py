@@ -34,7 +34,7 @@ class TestExports(GovPublishCase, TransactionCase):
 
     def test_ratings_xlsx_masks_identity_by_role(self):
         rated = self.evaluations.filtered(
-            lambda e: e.comment == "窗口服务很好，可以公开"
+            lambda e: e.comment == "窗口服务很好，可以公开，有事打13912345678"
         )
         rows = self._xlsx(self.supervisor, rated)
         self.assertEqual(len(rows), 2)
@@ -122,7 +122,7 @@ class TestExports(GovPublishCase, TransactionCase):
 
     def test_interface_export_in_both_level_conventions(self):
         rated = self.evaluations.filtered(
-            lambda e: e.comment == "窗口服务很好，可以公开"
+            lambda e: e.comment == "窗口服务很好，可以公开，有事打13912345678"
         )
         for convention, expected in (("interface", "5"), ("gbt", "1")):
             job = (

@@ -62,6 +62,8 @@ class TestPublicPages(GovPublishCase, HttpCase):
     def test_comments_only_valid_and_consented_and_masked(self):
         html = self._get(f"/gov/results/comments?department={self.dept_good.id}")
         self.assertIn("窗口服务很好，可以公开", html)
+        self.assertIn("有事打139****5678", html, "a phone typed in a comment is masked")
+        self.assertNotIn("13912345678", html)
         self.assertIn(EVALUATOR_NAME[0] + "***", html, "the author's name is masked")
         self.assertIn("匿名的公开评论", html)
         self.assertNotIn("不同意公开的评论", html, "the evaluator refused publication")
