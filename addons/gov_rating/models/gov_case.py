@@ -154,7 +154,10 @@ class GovCase(models.Model):
         newly_done = self.browse()
         if vals.get("state") == "done":
             newly_done = self.filtered(lambda c: c.state != "done")
-            vals.setdefault("date_done", fields.Datetime.now())
+        if newly_done and "date_done" not in vals:
+            # Only cases completed now get a completion date: completing a case again
+            # (a business system re-sending its status) keeps the first one.
+            super(GovCase, newly_done).write({"date_done": fields.Datetime.now()})
         res = super().write(vals)
         newly_done._on_done()
         return res
@@ -193,8 +196,18 @@ class GovCase(models.Model):
         number = str(payload.get("projectNo") or "").strip()
         if not number:
             raise ValidationError(self.env._("projectNo (the case number) is missing."))
+        for key in ("taskCode", "windowCode", "userName", "certKey", "mobile"):
+            if payload.get(key) is not None and not isinstance(payload[key], str | int):
+                raise ValidationError(
+                    self.env._("%(field)s must be a text.", field=key)
+                )
+        codes = payload.get("staffCodes")
+        if codes is not None and not (
+            isinstance(codes, list) and all(isinstance(c, str) for c in codes)
+        ):
+            raise ValidationError(self.env._("staffCodes must be a list of texts."))
         item = self.env["gov.service.item"].search(
-            [("code", "=", payload.get("taskCode"))], limit=1
+            [("code", "=", str(payload.get("taskCode") or ""))], limit=1
         )
         if not item:
             raise ValidationError(
@@ -209,12 +222,16 @@ class GovCase(models.Model):
             "applicant_type": "company"
             if str(payload.get("userProp")) == "2"
             else "person",
-            "applicant_name": payload.get("userName") or False,
-            "applicant_cert": payload.get("certKey") or False,
-            "applicant_phone": payload.get("mobile") or False,
         }
-        if payload.get("staffCodes"):
-            codes = payload["staffCodes"]
+        # A status-only update keeps the applicant it does not mention.
+        for field, key in (
+            ("applicant_name", "userName"),
+            ("applicant_cert", "certKey"),
+            ("applicant_phone", "mobile"),
+        ):
+            if key in payload:
+                vals[field] = str(payload[key] or "") or False
+        if codes:
             staff = self.env["hr.employee"].search([("gov_staff_code", "in", codes)])
             if len(staff) != len(set(codes)):
                 raise ValidationError(
@@ -223,7 +240,7 @@ class GovCase(models.Model):
             vals["employee_ids"] = [fields.Command.set(staff.ids)]
         if payload.get("windowCode"):
             window = self.env["gov.window"].search(
-                [("code", "=", payload["windowCode"])], limit=1
+                [("code", "=", str(payload["windowCode"]))], limit=1
             )
             if not window:
                 raise ValidationError(self.env._("Unknown window code."))
@@ -320,4 +337,6 @@ class GovCase(models.Model):
                         "is_default": True,
                     }
                 )
-        self.env["gov.evaluation"].sudo().create(vals_list)
+        self.env["gov.evaluation"].sudo().with_context(
+            gov_skip_fraud_checks=True  # a system rating has no source to check
+        ).create(vals_list)

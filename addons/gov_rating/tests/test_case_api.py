@@ -65,6 +65,14 @@ class TestCaseApi(HttpCase):
         self.assertEqual(
             self.env["gov.case"].search_count([("name", "=", "API-2026-0001")]), 1
         )
+        # Re-sending the status alone keeps the completion date and the applicant.
+        done_on = case.date_done
+        status_only = {"projectNo": "API-2026-0001", "taskCode": "API0001"}
+        response = self.post({**status_only, "proStatus": "done"})
+        self.assertEqual(response.status_code, 200, response.text)
+        case.invalidate_recordset()
+        self.assertEqual(case.date_done, done_on)
+        self.assertEqual(case.sudo().applicant_phone, "13811112222")
 
     def test_bad_requests_get_clear_errors_and_store_nothing(self):
         cases = self.env["gov.case"].search_count([])
@@ -78,6 +86,8 @@ class TestCaseApi(HttpCase):
             (self.payload(certKey="123"), "not valid"),
             (self.payload(staffCodes=["NOBODY"]), "Unknown staff"),
             ([1, 2], "JSON object"),
+            (self.payload(staffCodes=[{"x": 1}]), "list of texts"),
+            (self.payload(taskCode={"$ne": 1}), "must be a text"),
         ):
             response = self.post(payload)
             self.assertEqual(response.status_code, 422, payload)

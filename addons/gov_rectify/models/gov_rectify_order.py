@@ -375,6 +375,12 @@ class GovRectifyOrder(models.Model):
                 )
             )
         path = self._main_path()
+        if current not in path or stage not in path:
+            raise UserError(
+                self.env._(
+                    "This step is archived: a manager restores it or moves the order."
+                )
+            )
         old, new = path.ids.index(current.id), path.ids.index(stage.id)
         if new < old:
             raise UserError(

@@ -31,6 +31,14 @@ class TestRectifyConfig(RectifyCase):
         self._run_to(order, "closed")
         self.assertEqual(order.result, "explained")
 
+    def test_an_order_in_an_archived_step_gets_a_clear_error(self):
+        _evaluation, order = self._bad_order()
+        self._run_to(order, "contact")
+        self.env.ref("gov_rectify.stage_contact").active = False
+        rectify = self.env.ref("gov_rectify.stage_rectify")
+        with self.assertRaisesRegex(UserError, "archived"):
+            order.with_user(self.supervisor).write({"stage_id": rectify.id})
+
     def test_deadline_of_a_step_is_a_setting(self):
         self.env.ref("gov_rectify.stage_new").write(
             {"deadline_days": 3, "deadline_type": "natural"}
