@@ -46,6 +46,34 @@ RETURN_STEP = "verify"
 REPLIED_STEPS = ("visit", "second", "closed")
 
 
+# Set by the steps, the appeal and the timers, never typed in: a user's write that
+# names one of them is refused.
+SYSTEM_FIELDS = {
+    "appeal_state",
+    "appeal_reviewer_id",
+    "appeal_user_id",
+    "date_closed",
+    "date_contacted",
+    "date_deadline",
+    "date_open",
+    "date_rectified",
+    "date_replied",
+    "date_reply_due",
+    "date_stage",
+    "date_visited",
+    "date_warning",
+    "escalation_count",
+    "evaluation_id",
+    "is_overdue",
+    "name",
+    "rectified_on_time",
+    "result",
+    "second_evaluation_id",
+    "visit_required",
+    "warned",
+}
+
+
 class GovRectifyOrder(models.Model):
     _name = "gov.rectify.order"
     _inherit = [
@@ -292,6 +320,18 @@ class GovRectifyOrder(models.Model):
             vals["date_reply_due"] = opened + timedelta(days=reply_days)
 
     def write(self, vals):
+        if (
+            SYSTEM_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.context.get("gov_rectify_system")
+        ):
+            raise UserError(
+                self.env._(
+                    "%(fields)s follow the work order's steps: "
+                    "nobody sets them by hand.",
+                    fields=", ".join(sorted(SYSTEM_FIELDS & set(vals))),
+                )
+            )
         if "department_id" in vals and not self._is_supervisor():
             raise UserError(
                 self.env._(
@@ -558,7 +598,7 @@ class GovRectifyOrder(models.Model):
     def _apply_ledger_deadline(self):
         for order in self.filtered(lambda o: o.step == "rectify" and o.ledger_deadline):
             deadline = order._ledger_due(order.ledger_deadline)
-            order.write(
+            order.with_context(gov_rectify_system=True).write(
                 {
                     "date_deadline": deadline,
                     "date_warning": self._warning_date(deadline),
@@ -619,7 +659,9 @@ class GovRectifyOrder(models.Model):
                 raise UserError(self.env._("Give the grounds of the appeal."))
             if order.appeal_state != "none":
                 raise UserError(self.env._("This order has been appealed already."))
-        self.write({"appeal_state": "pending", "appeal_user_id": self.env.uid})
+        self.with_context(gov_rectify_system=True).write(
+            {"appeal_state": "pending", "appeal_user_id": self.env.uid}
+        )
         self.with_context(gov_rectify_transition=True)._move_to("appeal")
         return True
 
@@ -658,7 +700,7 @@ class GovRectifyOrder(models.Model):
                     reason=order.appeal_decision,
                 ),
             )
-        self.write(
+        self.with_context(gov_rectify_system=True).write(
             {
                 "appeal_state": "upheld",
                 "appeal_reviewer_id": self.env.uid,
@@ -671,7 +713,9 @@ class GovRectifyOrder(models.Model):
     def action_appeal_reject(self):
         """The rating stands: the order goes on to the responsible department."""
         self._check_appeal_reviewer()
-        self.write({"appeal_state": "rejected", "appeal_reviewer_id": self.env.uid})
+        self.with_context(gov_rectify_system=True).write(
+            {"appeal_state": "rejected", "appeal_reviewer_id": self.env.uid}
+        )
         path = self._main_path()
         verify = self._stage_for("verify")
         following = path[path.ids.index(verify.id) + 1 :][:1]
@@ -712,7 +756,7 @@ class GovRectifyOrder(models.Model):
                     reason=order.evaluation_id.review_reason,
                 )
             )
-        self.write({"result": "invalidated"})
+        self.with_context(gov_rectify_system=True).write({"result": "invalidated"})
         self.with_context(gov_rectify_transition=True)._move_to("closed")
 
     def action_new_visit(self):
@@ -774,7 +818,7 @@ class GovRectifyOrder(models.Model):
                 ),
                 partner_ids=order.user_id.partner_id.ids,
             )
-        to_warn.write({"warned": True})
+        to_warn.with_context(gov_rectify_system=True).write({"warned": True})
         self.search(
             open_domain + [("is_overdue", "=", False), ("date_deadline", "<", now)]
         )._escalate()
@@ -800,6 +844,6 @@ class GovRectifyOrder(models.Model):
                     summary=self.env._("Overdue: %(step)s", step=order.stage_id.name),
                     user_id=supervisor.id,
                 )
-            order.write(
+            order.with_context(gov_rectify_system=True).write(
                 {"is_overdue": True, "escalation_count": order.escalation_count + 1}
             )

@@ -59,6 +59,10 @@ class GovRectifyVisit(models.Model):
     def create(self, vals_list):
         Order = self.env["gov.rectify.order"]
         for vals in vals_list:
+            if vals.get("state", "todo") != "todo" and not self.env.su:
+                raise UserError(
+                    self.env._("A visit is recorded first, then marked done.")
+                )
             order = Order.browse(vals.get("order_id"))
             if order:
                 vals.setdefault("evaluation_id", order.evaluation_id.id)

@@ -68,6 +68,24 @@ class TestRectifySecurity(RectifyCase):
         with self.assertRaisesRegex(UserError, "kept"):
             visit.sudo().unlink()
 
+    def test_nobody_sets_the_state_of_an_order_by_hand(self):
+        _evaluation, order = self._bad_order()
+        self._run_to(order, "contact")
+        for vals in (
+            {"result": "appeal_upheld"},
+            {"appeal_state": "upheld"},
+            {"date_replied": "2026-01-01 00:00:00"},
+            {"is_overdue": False},
+        ):
+            with self.assertRaisesRegex(UserError, "nobody sets them by hand"):
+                order.with_user(self.handler).write(vals)
+        self.assertFalse(order.result)
+        self.assertFalse(order.date_replied)
+        with self.assertRaisesRegex(UserError, "then marked done"):
+            self.env["gov.rectify.visit"].with_user(self.supervisor).create(
+                {"order_id": order.id, "state": "done", "satisfaction": "5"}
+            )
+
     def test_sample_survey_share(self):
         cases = self._case() + self._case() + self._case() + self._case()
         for case in cases:
