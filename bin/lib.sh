@@ -13,7 +13,7 @@ PG_DATA="$LOCAL/pgdata"
 PG_RUN="$LOCAL/pgrun"
 PG_LOG="$LOCAL/postgresql.log"
 DB_USER=odoo
-MODULES=gov_rating,gov_rectify,gov_publish
+MODULES=gov_rating,gov_rectify,gov_supervision,gov_publish
 
 die() { echo "error: $*" >&2; exit 2; }
 say() { echo "==> $*"; }

@@ -1,13 +1,12 @@
 {
     "name": "Government Service Rating: Publication",
     "summary": "Public results, frozen periodic rankings, exports, exchange",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Government Rating",
     "license": "LGPL-3",
     "author": "Government Service Rating Team",
     "depends": [
-        "gov_rectify",
-        "gov_rating",
+        "gov_supervision",
         "website",
         "date_range",
         "base_tier_validation",

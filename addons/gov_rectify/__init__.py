@@ -1,2 +1,1 @@
 from . import models
-from . import controllers

@@ -1,4 +1,3 @@
 from . import main
-from . import roster
 from . import rating
 from . import channels_api

@@ -9,8 +9,4 @@ from . import gov_evaluation
 from . import ir_attachment
 from . import res_config_settings
 from . import gov_dataset_generator
-from . import gov_rate_limit
-from . import gov_complaint
-from . import gov_monitor
-from . import gov_monitor_report
 from . import gov_case_link

@@ -5,7 +5,4 @@ from . import test_rectify_loop
 from . import test_rectify_security
 from . import test_rectify_timers
 from . import test_rectify_warning
-from . import test_complaint_desk
-from . import test_complaint_phone
-from . import test_monitor
 from . import test_rectify_second_link

@@ -1,2 +1,0 @@
-from . import complaint
-from . import monitor_portal

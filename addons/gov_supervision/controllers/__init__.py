@@ -1,0 +1,3 @@
+from . import roster
+from . import complaint
+from . import monitor_portal
