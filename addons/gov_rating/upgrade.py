@@ -38,7 +38,7 @@ def _like(text):
 
 def hand_over(cr, old, new, models, fields=()):
     """Give the addon ``new`` what ``old`` held and ``new`` now declares: its XML
-    ids, the models ``models`` (their fields, selection values, constraints and
+    ids, the models ``models`` (their fields, selection values, SQL constraints and
     relation tables) and the fields ``fields`` ((model, field name) pairs) added to
     other models. ``new`` is then upgraded with ``old`` rather than installed anew,
     so that its files update these rows instead of creating them a second time,
@@ -49,6 +49,7 @@ def hand_over(cr, old, new, models, fields=()):
     names |= {f"field_{model.replace('.', '_')}__{name}" for model, name in fields}
     patterns = [_like(f"field_{table}__") + "%" for table in tables]
     patterns += [_like(f"selection__{table}__") + "%" for table in tables]
+    patterns += [_like(f"constraint_{table}_") + "%" for table in tables]
     cr.execute(
         """
         UPDATE ir_model_data data SET module = %(new)s

@@ -18,3 +18,13 @@ FIELDS = [("gov.evaluation", "dimension_ids")] + [
 def migrate(cr, version):
     """The public roster, suggestions and assessments moved to gov_supervision."""
     hand_over(cr, "gov_rating", "gov_supervision", MODELS, FIELDS)
+    # The one menu of public supervision is named 公众监督 (it was 社会监督).
+    cr.execute(
+        """
+        UPDATE ir_ui_menu SET name = name || '{"zh_CN": "公众监督"}'
+         WHERE name->>'zh_CN' = '社会监督'
+           AND id IN (SELECT res_id FROM ir_model_data
+                       WHERE module = 'gov_supervision'
+                         AND name = 'menu_gov_supervision')
+        """
+    )
