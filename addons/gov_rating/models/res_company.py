@@ -4,6 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 
+
 class ResCompany(models.Model):
     """The centre's calendar: its time zone cuts every day, month and year, and its
     resource calendar with the public holidays counts the working days."""
@@ -28,10 +29,16 @@ class ResCompany(models.Model):
     def _gov_zone(self):
         return pytz.timezone((self[:1] or self.env.company).gov_tz or "UTC")
 
+    def _gov_to_local(self, value):
+        """A naive UTC datetime as the centre's naive local time (Beijing time in
+        the reporting interfaces)."""
+        value = fields.Datetime.to_datetime(value)
+        local = pytz.utc.localize(value).astimezone(self._gov_zone())
+        return local.replace(tzinfo=None)
+
     def _gov_local_date(self, value):
         """The centre's calendar day of ``value`` (a naive UTC datetime)."""
-        value = fields.Datetime.to_datetime(value)
-        return pytz.utc.localize(value).astimezone(self._gov_zone()).date()
+        return self._gov_to_local(value).date()
 
     def _gov_today(self):
         return self._gov_local_date(fields.Datetime.now())
