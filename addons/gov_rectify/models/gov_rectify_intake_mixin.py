@@ -43,9 +43,12 @@ class GovRectifyIntakeMixin(models.AbstractModel):
         }
         for vals in vals_list:
             stage = Stage.browse(vals["stage_id"])
-            due = stage.deadline_days and limits[vals["company_id"]][
-                (now, stage.deadline_days, stage.deadline_type)
-            ]
+            due = (
+                stage.deadline_days
+                and limits[vals["company_id"]][
+                    (now, stage.deadline_days, stage.deadline_type)
+                ]
+            )
             current = dict.fromkeys(ENTRY_FIELDS, False) | vals
             current["company_id"] = self.env["res.company"].browse(vals["company_id"])
             vals.update(self._entry_vals(stage, now, due, current))

@@ -185,11 +185,13 @@ class GovRectifyStepMixin(models.AbstractModel):
         for order in self.filtered(lambda o: o.step != "closed"):
             user = order.user_id or order.department_id.manager_id.user_id
             if user:
-                due = fields.Date.to_date(
-                    order.date_deadline and order.company_id._gov_to_local(
+                due = (
+                    fields.Date.to_date(
                         order.date_deadline
+                        and order.company_id._gov_to_local(order.date_deadline)
                     )
-                ) or order.company_id._gov_today()
+                    or order.company_id._gov_today()
+                )
                 groups[(user, due, order.stage_id)] |= order
         for (user, due, stage), orders in groups.items():
             orders.sudo().activity_schedule(

@@ -9,3 +9,5 @@ from . import test_complaint_desk
 from . import test_complaint_phone
 from . import test_monitor
 from . import test_rectify_second_link
+from . import test_deadline_mixin
+from . import test_rectify_batch
