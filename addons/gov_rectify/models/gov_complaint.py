@@ -83,7 +83,12 @@ class GovComplaint(models.Model):
     dispatched to the unit concerned; the citizen follows it with a tracking code."""
 
     _name = "gov.complaint"
-    _inherit = ["mail.thread", "gov.identity.mixin", "gov.deadline.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "gov.identity.mixin",
+        "gov.deadline.mixin",
+    ]
     _description = "Online Complaint"
     _order = "id desc"
     _gov_identity_fields = ("contact_name", "contact_phone")

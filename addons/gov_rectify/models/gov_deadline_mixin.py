@@ -8,12 +8,12 @@ class GovDeadlineMixin(models.AbstractModel):
     calendar, a warning some hours before, the overdue flag and one escalation per
     overdue step, checked by the daily timers cron.
 
-    The inheriting model tells whose clock runs (``_deadline_running_domain``),
+    The inheriting model, a ``mail.thread`` and ``mail.activity.mixin`` as well,
+    tells whose clock runs (``_deadline_running_domain``),
     who is warned (``_deadline_warned_partners``) and who receives escalations
     (``_deadline_escalation_users``)."""
 
     _name = "gov.deadline.mixin"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Step Deadline"
 
     date_deadline = fields.Datetime(

@@ -5,7 +5,7 @@ class GovDeadlineTester(models.Model):
     """A task with a step deadline, for the tests of the deadline mixin alone."""
 
     _name = "gov.deadline.tester"
-    _inherit = ["gov.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gov.deadline.mixin"]
     _description = "Deadline Tester"
 
     name = fields.Char()

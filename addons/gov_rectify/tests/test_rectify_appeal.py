@@ -25,7 +25,7 @@ class TestRectifyAppeal(RectifyCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"decision": decision, "reason": reason})
         )
         return wizard.action_apply()
