@@ -17,7 +17,7 @@ class GovDeadlineMixin(models.AbstractModel):
     _description = "Step Deadline"
 
     date_deadline = fields.Datetime(
-        string="Step Due", readonly=True, copy=False, tracking=True, index=True
+        string="Step Due", readonly=True, copy=False, index=True
     )
     date_warning = fields.Datetime(string="Warn From", readonly=True, copy=False)
     warned = fields.Boolean(readonly=True, copy=False)

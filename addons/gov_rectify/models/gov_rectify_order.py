@@ -146,7 +146,8 @@ class GovRectifyOrder(models.Model):
         readonly=True,
         help="Real-name bad reviews are all followed up.",
     )
-    # Timers.
+    # Timers (the step deadline comes with gov.deadline.mixin).
+    date_deadline = fields.Datetime(tracking=True)
     date_open = fields.Datetime(
         string="Opened On", required=True, readonly=True, default=fields.Datetime.now
     )
