@@ -77,8 +77,9 @@ class GovDeadlineMixin(models.AbstractModel):
     def _cron_timers(self):
         """Warn before a step is due, escalate when it is overdue (once a step),
         on every model with step deadlines."""
-        for model in self.env.registry.descendants([self._name], "_inherit"):
-            if model != self._name and not self.env[model]._abstract:
+        mixin = GovDeadlineMixin._name
+        for model in self.env.registry.descendants([mixin], "_inherit"):
+            if not self.env[model]._abstract:
                 self.env[model].sudo()._check_deadlines()
 
     @api.model

@@ -18,15 +18,28 @@ class GovRectifyIntakeMixin(models.AbstractModel):
     def _prepare_batch(self, vals_list):
         """The values of new orders, completed together: their numbers, first
         steps and deadlines cost the same queries for one order or a thousand."""
-        self.env["gov.evaluation"].sudo().browse(
-            [vals["evaluation_id"] for vals in vals_list if vals.get("evaluation_id")]
-        ).fetch(["case_id", "comment", "anonymous"])
+        # One prefetch for the ratings, one look-up of the defaults.
+        evaluations = (
+            self.env["gov.evaluation"]
+            .sudo()
+            .browse(
+                [
+                    vals["evaluation_id"]
+                    for vals in vals_list
+                    if vals.get("evaluation_id")
+                ]
+            )
+        )
+        evaluations.fetch()
+        evaluations.case_id.fetch(["applicant_name", "applicant_phone"])
         first = self._stage_for("new")
+        supervisor = self._default_supervisor()
         numbers = self._next_numbers(len(vals_list))
         for vals, number in zip(vals_list, numbers, strict=True):
             self._prepare_order_vals(vals)
             vals["name"] = number
             vals.setdefault("stage_id", first.id)
+            vals.setdefault("supervisor_id", supervisor and supervisor.id)
         now = fields.Datetime.now()
         Stage = self.env["gov.rectify.stage"]
         by_company = defaultdict(list)
