@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from odoo.tests import new_test_user, tagged
 
-from .common import GovRatingCase
+from .common import GovRatingCase, centre_calendar
 
 
 @tagged("post_install", "-at_install")
@@ -14,19 +14,8 @@ class TestCalendar(GovRatingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        cls.calendar = cls.env["resource.calendar"].create(
-            {"name": "政务服务中心工作时间", "tz": "Asia/Shanghai"}
-        )
-        cls.company.resource_calendar_id = cls.calendar
-        # Friday 1 May 2026: Labour Day (a global time off of the centre).
-        cls.env["resource.calendar.leaves"].create(
-            {
-                "name": "劳动节",
-                "calendar_id": cls.calendar.id,
-                "date_from": datetime(2026, 4, 30, 16, 0),
-                "date_to": datetime(2026, 5, 1, 15, 59, 59),
-            }
-        )
+        # Friday 1 May 2026: Labour Day.
+        centre_calendar(cls.env, date(2026, 5, 1))
 
     def test_the_manager_sets_the_centre_zone(self):
         self.assertEqual(

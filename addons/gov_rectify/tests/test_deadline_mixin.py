@@ -1,9 +1,11 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo_test_helper import FakeModelLoader
 
 from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.gov_rating.tests.common import centre_calendar
 
 from .common import RectifyCase
 
@@ -30,19 +32,8 @@ class TestDeadlineMixin(RectifyCase):
                 "perm_read": True,
             }
         )
-        calendar = cls.env["resource.calendar"].create(
-            {"name": "中心工作时间", "tz": "Asia/Shanghai"}
-        )
-        cls.env.company.resource_calendar_id = calendar
-        # Friday 4 December 2026 is a holiday (global time off, Beijing time).
-        cls.env["resource.calendar.leaves"].create(
-            {
-                "name": "调休",
-                "calendar_id": calendar.id,
-                "date_from": datetime(2026, 12, 3, 16, 0),
-                "date_to": datetime(2026, 12, 4, 15, 59, 59),
-            }
-        )
+        # Friday 4 December 2026 is a holiday.
+        centre_calendar(cls.env, date(2026, 12, 4))
         cls.params.set_param("gov_rectify.warning_hours", 24)
 
     @classmethod
