@@ -14,6 +14,7 @@
         "data/gov_rectify_stage_data.xml",
         "data/gov_rectify_warning_rule_data.xml",
         "data/ir_cron_data.xml",
+        "wizards/gov_rectify_appeal_wizard_views.xml",
         "views/gov_rectify_order_views.xml",
         "views/gov_rectify_stage_views.xml",
         "views/gov_rectify_visit_views.xml",

@@ -178,7 +178,9 @@ class GovEvaluation(models.Model):
                         t.code for t in evaluation.tag_ids if t.code
                     ),
                     "writingEvaluation": evaluation.comment or "",
-                    "assessTime": fields.Datetime.to_string(evaluation.date),
+                    "assessTime": fields.Datetime.to_string(
+                        evaluation.company_id._gov_to_local(evaluation.date)
+                    ),
                     "assessNumber": evaluation.assess_number,
                     "appStatus": "1" if evaluation.is_bad else "0",
                     "publicFlag": "1" if evaluation.publish_comment else "2",

@@ -180,7 +180,7 @@ class GovExchangeImport(models.Model):
                 self.env._("unknown channel code pf=%(pf)s", pf=row.get("pf") or "-")
             )
         try:
-            date = datetime.strptime(row["assessTime"], "%Y-%m-%d %H:%M:%S")
+            local = datetime.strptime(row["assessTime"], "%Y-%m-%d %H:%M:%S")
         except ValueError as exc:
             raise RowError(
                 self.env._(
@@ -189,6 +189,8 @@ class GovExchangeImport(models.Model):
                 )
             ) from exc
         self._check_codes(row)
+        # The interface speaks the centre's time (Beijing time); Odoo stores UTC.
+        date = self.env.company._gov_to_utc(local)
         # A rated case is a completed case.
         case = (
             self.env["gov.case"]

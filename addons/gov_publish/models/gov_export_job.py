@@ -104,14 +104,7 @@ class GovExportJob(models.Model):
 
     def _domain(self):
         self.ensure_one()
-        domain = [
-            ("date", ">=", fields.Datetime.to_datetime(self.date_from)),
-            (
-                "date",
-                "<",
-                fields.Datetime.to_datetime(fields.Date.add(self.date_to, days=1)),
-            ),
-        ]
+        domain = self.company_id._gov_range_domain(self.date_from, self.date_to)
         if self.valid_only:
             domain.append(("validity", "=", "valid"))
         if self.region_id:

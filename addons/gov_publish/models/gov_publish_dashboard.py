@@ -4,8 +4,6 @@ from odoo import api, fields, models
 
 from odoo.addons.gov_rating.models.gov_level import BAD_LEVELS, GOOD_LEVELS
 
-from .gov_publish_period import _date_domain
-
 CHART_WIDTH = 640
 CHART_HEIGHT = 180
 
@@ -18,9 +16,12 @@ class GovPublishDashboard(models.TransientModel):
     _description = "Rating Dashboard"
 
     date_from = fields.Date(
-        required=True, default=lambda self: fields.Date.today().replace(day=1)
+        required=True,
+        default=lambda self: self.env.company._gov_today().replace(day=1),
     )
-    date_to = fields.Date(required=True, default=fields.Date.today)
+    date_to = fields.Date(
+        required=True, default=lambda self: self.env.company._gov_today()
+    )
     region_id = fields.Many2one("gov.region")
     department_id = fields.Many2one("hr.department")
     rating_count = fields.Integer(string="Ratings", compute="_compute_figures")
@@ -66,23 +67,23 @@ class GovPublishDashboard(models.TransientModel):
             domain.append((department_field, "child_of", self.department_id.id))
         return domain
 
+    def _date_domain(self, field="date"):
+        """Records dated in the period, cut at midnight in the centre's zone."""
+        return self.env.company._gov_range_domain(self.date_from, self.date_to, field)
+
     def _rating_domain(self):
         return (
             self.env["gov.evaluation"]._gov_statistics_domain()
-            + _date_domain(self.date_from, self.date_to)
+            + self._date_domain()
             + self._filter_domain()
         )
 
     def _case_domain(self):
-        return _date_domain(self.date_from, self.date_to, "date_done") + (
-            self._filter_domain()
-        )
+        return self._date_domain("date_done") + (self._filter_domain())
 
     def _order_domain(self):
         """Work orders opened in the period (gov.rectify.report fields)."""
-        return _date_domain(self.date_from, self.date_to, "date_open") + (
-            self._filter_domain()
-        )
+        return self._date_domain("date_open") + (self._filter_domain())
 
     @api.depends("date_from", "date_to", "region_id", "department_id")
     def _compute_figures(self):
@@ -142,8 +143,11 @@ class GovPublishDashboard(models.TransientModel):
 
     def _trend_svg(self):
         """Ratings a day (bad reviews in red) as an inline SVG bar chart."""
-        groups = self.env["gov.evaluation"]._read_group(
-            self._rating_domain(), ["date:day", "is_bad"], ["__count"]
+        # Days of the centre, not of the reader's browser.
+        groups = (
+            self.env["gov.evaluation"]
+            .with_context(tz=self.env.company.gov_tz)
+            ._read_group(self._rating_domain(), ["date:day", "is_bad"], ["__count"])
         )
         days = {}
         for day, is_bad, count in groups:
@@ -188,9 +192,7 @@ class GovPublishDashboard(models.TransientModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "gov_publish.gov_rating_report_action_dashboard"
         )
-        action["domain"] = _date_domain(self.date_from, self.date_to) + (
-            self._filter_domain()
-        )
+        action["domain"] = self._date_domain() + (self._filter_domain())
         return action
 
     def action_open_activity(self):

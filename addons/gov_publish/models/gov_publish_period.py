@@ -41,14 +41,6 @@ MUTABLE_WHEN_PUBLISHED = {
 }
 
 
-def _date_domain(date_start, date_end, field="date"):
-    """Records (ratings by default) dated from the first to the last day included."""
-    return [
-        (field, ">=", fields.Datetime.to_datetime(date_start)),
-        (field, "<", fields.Datetime.to_datetime(fields.Date.add(date_end, days=1))),
-    ]
-
-
 def _rate(part, count):
     return round(100.0 * part / count, 2) if count else 0.0
 
@@ -199,7 +191,11 @@ class GovPublishPeriod(models.Model):
         return (
             self.env[model]
             .sudo()
-            ._gov_ranking(domain, limit, _date_domain(date_start, date_end))
+            ._gov_ranking(
+                domain,
+                limit,
+                self.env.company._gov_range_domain(date_start, date_end),
+            )
         )
 
     @api.model
@@ -212,7 +208,7 @@ class GovPublishPeriod(models.Model):
             self.env["gov.rectify.report"]
             .sudo()
             ._read_group(
-                _date_domain(date_start, date_end, "date_open")
+                self.env.company._gov_range_domain(date_start, date_end, "date_open")
                 + [(field, "!=", False)],
                 [field],
                 ["__count", "rectified:sum", "on_time:sum", "visited:sum"],

@@ -1,6 +1,7 @@
 import base64
 import json
 import threading
+from datetime import date, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from psycopg2 import IntegrityError
@@ -43,14 +44,18 @@ class TestExchange(GovPublishCase, TransactionCase):
             {"name": "测试省平台", "code": "TEST-PROV", "platform_type": "provincial"}
         )
 
-    def _import(self, records, name="ratings.json", platform=None):
+    def _import(self, records, name="ratings.json", platform=None, user=None):
         data = json.dumps(records, ensure_ascii=False).encode()
-        run = self.env["gov.exchange.import"].create(
-            {
-                "platform_id": (platform or self.platform).id,
-                "file": base64.b64encode(data),
-                "file_name": name,
-            }
+        run = (
+            self.env["gov.exchange.import"]
+            .with_user(user or self.env.user)
+            .create(
+                {
+                    "platform_id": (platform or self.platform).id,
+                    "file": base64.b64encode(data),
+                    "file_name": name,
+                }
+            )
         )
         run.action_import()
         return run
@@ -99,6 +104,23 @@ class TestExchange(GovPublishCase, TransactionCase):
         )
         bad = first.evaluation_ids.filtered("is_bad")
         self.assertEqual(bad.case_id.name, "TEST-PROV-0002")
+
+    def test_assess_time_is_beijing_time(self):
+        run = self._import(
+            [self._row(21, assessTime="2024-04-01 00:30:00")], user=self.supervisor
+        )
+        self.assertEqual(run.state, "done", run.report)
+        rating = run.evaluation_ids
+        self.assertEqual(rating.date, datetime(2024, 3, 31, 16, 30), "stored as UTC")
+        board = (
+            self.env["gov.publish.dashboard"]
+            .with_user(self.supervisor)
+            .create({"date_from": date(2024, 4, 1), "date_to": date(2024, 4, 30)})
+        )
+        self.assertEqual(board.rating_count, 1, "counted on 1 April")
+        self.assertEqual(
+            rating._gov_interface_records()[0]["assessTime"], "2024-04-01 00:30:00"
+        )
 
     def test_bad_rows_are_reported_and_nothing_is_imported(self):
         rows = [

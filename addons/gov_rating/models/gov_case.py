@@ -305,9 +305,9 @@ class GovCase(models.Model):
             return
         days = int(params.get_param("gov_rating.default_rating_days", 7))
         level = params.get_param("gov_rating.default_rating_level", "3")
-        working = params.get_param("gov_rating.default_rating_day_type") == "working"
+        day_type = params.get_param("gov_rating.default_rating_day_type", "natural")
         now = fields.Datetime.now()
-        oldest = now - timedelta(days=days * 3 if working else days)
+        oldest = now - timedelta(days=days * 3 if day_type == "working" else days)
         candidates = self.search(
             [
                 ("state", "=", "done"),
@@ -317,16 +317,21 @@ class GovCase(models.Model):
             ]
         )
         vals_list = []
-        for case in candidates:
-            if working:
-                calendar = case.company_id.resource_calendar_id
-                deadline = calendar.plan_days(
-                    days + 1, case.date_done, compute_leaves=True
-                )
-            else:
-                deadline = case.date_done + timedelta(days=days)
-            if not deadline or deadline > now:
-                continue
+        for company, cases in candidates.grouped("company_id").items():
+            limits = company._gov_add_days_batch(
+                [(case.date_done, days, day_type) for case in cases]
+            )
+            vals_list += cases.filtered(
+                lambda c, limits=limits: limits[(c.date_done, days, day_type)] <= now
+            )._default_rating_vals(level)
+        self.env["gov.evaluation"].sudo().with_context(
+            gov_skip_fraud_checks=True  # a system rating has no source to check
+        ).create(vals_list)
+
+    def _default_rating_vals(self, level):
+        """The system ratings of these cases: one per staff member involved."""
+        vals_list = []
+        for case in self:
             for employee in case.employee_ids or [self.env["hr.employee"]]:
                 vals_list.append(
                     {
@@ -337,6 +342,4 @@ class GovCase(models.Model):
                         "is_default": True,
                     }
                 )
-        self.env["gov.evaluation"].sudo().with_context(
-            gov_skip_fraud_checks=True  # a system rating has no source to check
-        ).create(vals_list)
+        return vals_list

@@ -4,6 +4,10 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    gov_tz = fields.Selection(
+        related="company_id.gov_tz", string="Centre Time Zone", readonly=False
+    )
+
     gov_initial_score = fields.Float(
         string="Initial Score",
         config_parameter="gov_rating.initial_score",

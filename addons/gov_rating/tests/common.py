@@ -157,3 +157,22 @@ class GovRatingCase(TransactionCase):
                 **vals,
             }
         )
+
+
+def centre_calendar(env, holiday):
+    """The company works Monday to Friday on Beijing time; the local ``holiday``
+    (a date) is a public holiday, its global time off."""
+    calendar = env["resource.calendar"].create(
+        {"name": "政务服务中心工作时间", "tz": "Asia/Shanghai"}
+    )
+    env.company.resource_calendar_id = calendar
+    start = env.company._gov_day_start(holiday)
+    env["resource.calendar.leaves"].create(
+        {
+            "name": "法定节假日",
+            "calendar_id": calendar.id,
+            "date_from": start,
+            "date_to": env.company._gov_day_end(holiday),
+        }
+    )
+    return calendar

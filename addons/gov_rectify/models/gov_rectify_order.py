@@ -1,9 +1,5 @@
-from datetime import datetime, time, timedelta
-
-import pytz
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from odoo.addons.gov_rating import tools as gov_tools
 
@@ -38,8 +34,6 @@ RESULTS = [
     ("appeal_upheld", "Appeal upheld"),
     ("invalidated", "Rating judged invalid"),
 ]
-# Orders closed with these results do not count: their rating left the statistics.
-RESULTS_NOT_COUNTED = ("appeal_upheld", "invalidated")
 # Steps a work order may be sent back to by the department (not hotline orders).
 RETURN_STEP = "verify"
 # The steps of the main path whose work is done once the order has moved past them.
@@ -49,6 +43,7 @@ REPLIED_STEPS = ("visit", "second", "closed")
 # Set by the steps, the appeal and the timers, never typed in: a user's write that
 # names one of them is refused.
 SYSTEM_FIELDS = {
+    "appeal_decision",
     "appeal_state",
     "appeal_reviewer_id",
     "appeal_user_id",
@@ -81,6 +76,9 @@ class GovRectifyOrder(models.Model):
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
         "gov.identity.mixin",
+        "gov.deadline.mixin",
+        "gov.rectify.intake.mixin",
+        "gov.rectify.step.mixin",
     ]
     _description = "Rectification Work Order"
     _order = "id desc"
@@ -148,24 +146,18 @@ class GovRectifyOrder(models.Model):
         readonly=True,
         help="Real-name bad reviews are all followed up.",
     )
-    # Timers.
+    # Timers (the step deadline comes with gov.deadline.mixin).
+    date_deadline = fields.Datetime(tracking=True)
     date_open = fields.Datetime(
         string="Opened On", required=True, readonly=True, default=fields.Datetime.now
     )
     date_stage = fields.Datetime(string="Step Entered On", readonly=True, copy=False)
-    date_deadline = fields.Datetime(
-        string="Step Due", readonly=True, copy=False, tracking=True, index=True
-    )
-    date_warning = fields.Datetime(string="Warn From", readonly=True, copy=False)
     date_reply_due = fields.Datetime(
         string="Reply Due",
         readonly=True,
         copy=False,
         help="The overall time limit for the reply to the citizen, if configured.",
     )
-    warned = fields.Boolean(readonly=True, copy=False)
-    is_overdue = fields.Boolean(string="Overdue", readonly=True, copy=False, index=True)
-    escalation_count = fields.Integer(string="Escalations", readonly=True, copy=False)
     # Verification and appeal.
     verification = fields.Selection(VERIFICATIONS, tracking=True)
     verification_note = fields.Text()
@@ -181,7 +173,7 @@ class GovRectifyOrder(models.Model):
     appeal_user_id = fields.Many2one(
         "res.users", string="Appealed By", readonly=True, copy=False
     )
-    appeal_decision = fields.Text(tracking=True)
+    appeal_decision = fields.Text(readonly=True, copy=False, tracking=True)
     appeal_reviewer_id = fields.Many2one("res.users", readonly=True, copy=False)
     # Contact, rectification, instruction, reply.
     contact_note = fields.Text(string="Contact Record")
@@ -260,64 +252,9 @@ class GovRectifyOrder(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        Sequence = self.env["ir.sequence"].sudo()
-        for vals in vals_list:
-            self._prepare_order_vals(vals)
-            vals["name"] = Sequence.next_by_code("gov.rectify.order")
-        orders = super().create(vals_list)
-        for order in orders:
-            order.sudo().write(order._stage_entry_vals(order.stage_id))
-            order._schedule_step_activity()
+        orders = super().create(self._prepare_batch(vals_list))
+        orders._schedule_step_activity()
         return orders
-
-    @api.model
-    def _prepare_order_vals(self, vals):
-        """Complete an order from its rating, or check a manual one is complete."""
-        evaluation = self.env["gov.evaluation"].sudo().browse(vals.get("evaluation_id"))
-        if evaluation:
-            vals.setdefault("source", "rating")
-            for field in (
-                "case_id",
-                "item_id",
-                "employee_id",
-                "window_id",
-                "department_id",
-                "region_id",
-            ):
-                vals.setdefault(field, evaluation[field].id)
-            vals.setdefault("description", evaluation.comment or evaluation.name)
-            vals.setdefault("company_id", evaluation.company_id.id)
-            if not evaluation.anonymous:
-                # Who rated a case without naming themselves is its applicant.
-                applicant = evaluation.evaluator_key == "applicant"
-                case = evaluation.case_id
-                vals.setdefault(
-                    "citizen_name",
-                    evaluation.evaluator_name or (applicant and case.applicant_name),
-                )
-                vals.setdefault(
-                    "citizen_phone",
-                    evaluation.evaluator_phone or (applicant and case.applicant_phone),
-                )
-        elif (
-            not vals.get("department_id") or not (vals.get("description") or "").strip()
-        ):
-            raise ValidationError(
-                self.env._(
-                    "A work order without a rating needs the responsible department "
-                    "and a description."
-                )
-            )
-        vals["visit_required"] = bool(vals.get("citizen_phone"))
-        reply_days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("gov_rectify.reply_days", 0)
-        )
-        vals.setdefault("date_open", fields.Datetime.now())
-        if reply_days:
-            opened = fields.Datetime.to_datetime(vals["date_open"])
-            vals["date_reply_due"] = opened + timedelta(days=reply_days)
 
     def write(self, vals):
         if (
@@ -375,250 +312,6 @@ class GovRectifyOrder(models.Model):
             self.env._("The history of a work order is kept: messages are not edited.")
         )
 
-    # ------------------------------------------------------------ transitions
-    def _main_path(self):
-        """Active stages of the normal path, in the configured order."""
-        return self.env["gov.rectify.stage"].search([("step", "!=", "appeal")])
-
-    def _following_stages(self):
-        """The stages of the main path after the current one (none off the path)."""
-        self.ensure_one()
-        path = self._main_path()
-        if self.stage_id not in path:
-            return path.browse()
-        return path[path.ids.index(self.stage_id.id) + 1 :]
-
-    def _is_supervisor(self):
-        return self.env.su or self.env.user.has_group("gov_rating.group_gov_supervisor")
-
-    def _check_transition(self, stage):
-        """Raise a UserError unless this order may move to ``stage`` now."""
-        self.ensure_one()
-        current = self.stage_id
-        if current.group_id and not (
-            self.env.su or current.group_id in self.env.user.groups_id
-        ):
-            raise UserError(
-                self.env._(
-                    "Only %(group)s move an order on from the step %(step)s.",
-                    group=current.group_id.name,
-                    step=current.name,
-                )
-            )
-        if current.step == "closed":
-            raise UserError(self.env._("A closed work order is not reopened."))
-        if "appeal" in (current.step, stage.step):
-            raise UserError(
-                self.env._(
-                    "Appeals are filed and decided with the Appeal buttons, "
-                    "not by moving the order."
-                )
-            )
-        path = self._main_path()
-        if current not in path or stage not in path:
-            raise UserError(
-                self.env._(
-                    "This step is archived: a manager restores it or moves the order."
-                )
-            )
-        old, new = path.ids.index(current.id), path.ids.index(stage.id)
-        if new < old:
-            raise UserError(
-                self.env._(
-                    "A work order does not go back from %(current)s to %(stage)s.",
-                    current=current.name,
-                    stage=stage.name,
-                )
-            )
-        skipped = path[old + 1 : new].filtered(lambda s: not s.optional)
-        if skipped:
-            raise UserError(
-                self.env._("The step %(step)s cannot be skipped.", step=skipped[0].name)
-            )
-        self._check_step_done(current)
-        if stage.step == "closed":
-            self._check_can_close()
-
-    def _check_step_done(self, stage):
-        """The work of ``stage`` is recorded before the order leaves it."""
-        missing = {
-            "verify": not self.verification,
-            "transfer": not self.department_id,
-            "contact": not (self.contact_note or "").strip(),
-            "rectify": not self.rectify_kind
-            or not (self.rectify_note or "").strip()
-            or (self.rectify_kind == "ledger" and not self.ledger_deadline),
-            "instruct": not (self.leader_instruction or "").strip(),
-            "reply": not (self.reply_text or "").strip(),
-            "visit": not self.visit_ids.filtered(lambda v: v.state == "done"),
-        }.get(stage.step)
-        if missing:
-            raise UserError(
-                self.env._(
-                    "Record the work of the step %(step)s before moving on: %(what)s",
-                    step=stage.name,
-                    what=self._step_requirement(stage.step),
-                )
-            )
-
-    def _step_requirement(self, step):
-        return {
-            "verify": self.env._("the verification result."),
-            "transfer": self.env._("the responsible department."),
-            "contact": self.env._("the record of the contact with the citizen."),
-            "rectify": self.env._(
-                "the kind of rectification, the measures taken and, for a ledger, "
-                "its deadline."
-            ),
-            "instruct": self.env._("the leader's instruction."),
-            "reply": self.env._("the reply to the citizen."),
-            "visit": self.env._("a completed follow-up visit."),
-        }[step]
-
-    def _check_can_close(self):
-        if self.result in RESULTS_NOT_COUNTED:
-            return
-        if not self.date_replied and not (self.reply_text or "").strip():
-            raise UserError(
-                self.env._("A work order is closed only after the citizen had a reply.")
-            )
-        if self.visit_required and not self.visit_ids.filtered(
-            lambda v: v.state == "done"
-        ):
-            raise UserError(
-                self.env._(
-                    "This citizen rated under their real name: the order is closed "
-                    "only after a follow-up visit."
-                )
-            )
-
-    def _stage_exit_vals(self):
-        """What leaving the current step records."""
-        now = fields.Datetime.now()
-        step = self.stage_id.step
-        if step == "contact":
-            return {"date_contacted": now}
-        if step == "rectify":
-            return {
-                "date_rectified": now,
-                "rectified_on_time": not self.date_deadline
-                or now <= self.date_deadline,
-            }
-        if step == "reply":
-            return {"date_replied": now}
-        if step == "visit":
-            return {"date_visited": now}
-        return {}
-
-    def _stage_entry_vals(self, stage):
-        now = fields.Datetime.now()
-        deadline = False
-        if stage.deadline_days:
-            deadline = self._due_date(now, stage.deadline_days, stage.deadline_type)
-        if stage.step == "rectify" and self.ledger_deadline:
-            deadline = self._ledger_due(self.ledger_deadline)
-        if stage.step == "reply" and self.date_reply_due:
-            deadline = min(deadline or self.date_reply_due, self.date_reply_due)
-        vals = {
-            "date_stage": now,
-            "date_deadline": deadline,
-            "date_warning": deadline and self._warning_date(deadline),
-            "warned": False,
-            "is_overdue": False,
-        }
-        if stage.step == "closed":
-            vals["date_closed"] = now
-            if not self.result:
-                vals["result"] = (
-                    "explained" if self.rectify_kind == "explanation" else "rectified"
-                )
-        return vals
-
-    def _schedule_step_activity(self):
-        """One to-do per step for the handler, due when the step is due."""
-        self.ensure_one()
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
-        user = self.user_id or self.department_id.manager_id.user_id
-        if self.step == "closed" or not user:
-            return
-        self.sudo().activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=fields.Date.to_date(self.date_deadline)
-            or fields.Date.context_today(self),
-            summary=self.stage_id.name,
-            user_id=user.id,
-        )
-
-    # ----------------------------------------------------------- deadlines
-    @api.model
-    def _due_date(self, start, days, day_type, company=None):
-        """The end of the ``days``-th natural or working day after ``start``, in the
-        company's working time (its global time off are holidays)."""
-        if day_type == "natural":
-            return start + timedelta(days=days)
-        calendar = (company or self.env.company).resource_calendar_id
-        tz = pytz.timezone(calendar.tz or "UTC")
-        local = pytz.utc.localize(start).astimezone(tz)
-        next_day = tz.localize(
-            datetime.combine(local.date() + timedelta(days=1), time.min)
-        )
-        found = calendar.plan_days(
-            days,
-            next_day.astimezone(pytz.utc).replace(tzinfo=None),
-            compute_leaves=True,
-        )
-        if not found:
-            return start + timedelta(days=days)
-        return self._end_of_day(pytz.utc.localize(found).astimezone(tz).date(), company)
-
-    @api.model
-    def _end_of_day(self, day, company=None):
-        """The last second of ``day`` in the company's time zone, as naive UTC."""
-        calendar = (company or self.env.company).resource_calendar_id
-        tz = pytz.timezone(calendar.tz or "UTC")
-        end = tz.localize(datetime.combine(day, time(23, 59, 59)))
-        return end.astimezone(pytz.utc).replace(tzinfo=None)
-
-    @api.model
-    def _warning_date(self, deadline):
-        hours = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("gov_rectify.warning_hours", 24)
-        )
-        return deadline - timedelta(hours=hours)
-
-    def _ledger_due(self, ledger_deadline):
-        return self._end_of_day(fields.Date.to_date(ledger_deadline), self.company_id)
-
-    def _check_ledger_deadline(self, ledger_deadline):
-        if fields.Date.to_date(ledger_deadline) < fields.Date.context_today(self):
-            raise UserError(self.env._("A ledger deadline cannot be in the past."))
-
-    def _apply_ledger_deadline(self):
-        for order in self.filtered(lambda o: o.step == "rectify" and o.ledger_deadline):
-            deadline = order._ledger_due(order.ledger_deadline)
-            order.with_context(gov_rectify_system=True).write(
-                {
-                    "date_deadline": deadline,
-                    "date_warning": self._warning_date(deadline),
-                    "warned": False,
-                    "is_overdue": False,
-                }
-            )
-
-    @api.onchange("rectify_kind")
-    def _onchange_rectify_kind(self):
-        if self.rectify_kind == "ledger" and not self.ledger_deadline:
-            days = int(
-                self.env["ir.config_parameter"]
-                .sudo()
-                .get_param("gov_rectify.complex_days", 15)
-            )
-            self.ledger_deadline = self._due_date(
-                fields.Datetime.now(), days, "working", self.company_id
-            ).date()
-
     # --------------------------------------------------------------- actions
     def _move_to(self, step):
         stage = self._stage_for(step)
@@ -665,62 +358,18 @@ class GovRectifyOrder(models.Model):
         self.with_context(gov_rectify_transition=True)._move_to("appeal")
         return True
 
-    def _check_appeal_reviewer(self):
-        user = self.env.user
-        if not (
-            user.has_group("gov_rectify.group_gov_rectify_reviewer")
-            or user.has_group("gov_rating.group_gov_supervisor")
-        ):
-            raise UserError(self.env._("Only an appeal reviewer decides appeals."))
-        own = self.env["hr.department"].search(
-            [("id", "child_of", user.employee_ids.department_id.ids)]
-        )
-        for order in self:
-            if order.step != "appeal" or order.appeal_state != "pending":
-                raise UserError(self.env._("This order has no pending appeal."))
-            if order.department_id in own or order.appeal_user_id == user:
-                raise UserError(
-                    self.env._(
-                        "An appeal is decided by a reviewer outside the department "
-                        "that filed it."
-                    )
-                )
-            if not (order.appeal_decision or "").strip():
-                raise UserError(self.env._("Give the reasons of the decision."))
-
-    def action_appeal_uphold(self):
-        """The rating was mistaken or malicious: it turns invalid, the order closes."""
-        self._check_appeal_reviewer()
-        for order in self:
-            order.evaluation_id.sudo()._set_validity(
-                "invalid",
-                self.env._(
-                    "Appeal upheld on work order %(order)s: %(reason)s",
-                    order=order.name,
-                    reason=order.appeal_decision,
-                ),
-            )
-        self.with_context(gov_rectify_system=True).write(
-            {
-                "appeal_state": "upheld",
-                "appeal_reviewer_id": self.env.uid,
-                "result": "appeal_upheld",
-            }
-        )
-        self.with_context(gov_rectify_transition=True)._move_to("closed")
-        return True
-
-    def action_appeal_reject(self):
-        """The rating stands: the order goes on to the responsible department."""
-        self._check_appeal_reviewer()
-        self.with_context(gov_rectify_system=True).write(
-            {"appeal_state": "rejected", "appeal_reviewer_id": self.env.uid}
-        )
-        path = self._main_path()
-        verify = self._stage_for("verify")
-        following = path[path.ids.index(verify.id) + 1 :][:1]
-        self.with_context(gov_rectify_transition=True).write({"stage_id": following.id})
-        return True
+    def action_appeal_decide(self):
+        """The reviewer's decision on the appeal, with its reasons."""
+        self.ensure_one()
+        self.env["gov.rectify.appeal.wizard"]._check_reviewer(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Decide the Appeal"),
+            "res_model": "gov.rectify.appeal.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
 
     def action_return(self):
         """The department sends the order back to verification: not its business."""
@@ -802,48 +451,17 @@ class GovRectifyOrder(models.Model):
 
     # -------------------------------------------------------------- timers
     @api.model
-    def _cron_timers(self):
-        """Warn before a step is due, escalate when it is overdue (once a step)."""
-        now = fields.Datetime.now()
-        open_domain = [("step", "!=", "closed"), ("date_deadline", "!=", False)]
-        to_warn = self.search(
-            open_domain + [("warned", "=", False), ("date_warning", "<=", now)]
-        )
-        for order in to_warn:
-            order.message_post(
-                body=self.env._(
-                    "The step %(step)s is due on %(date)s.",
-                    step=order.stage_id.name,
-                    date=order.date_deadline,
-                ),
-                partner_ids=order.user_id.partner_id.ids,
-            )
-        to_warn.with_context(gov_rectify_system=True).write({"warned": True})
-        self.search(
-            open_domain + [("is_overdue", "=", False), ("date_deadline", "<", now)]
-        )._escalate()
+    def _deadline_running_domain(self):
+        return [("step", "!=", "closed")]
 
-    def _escalate(self):
-        """An overdue step goes up a level: an activity and a message to the
-        supervisor, and a message to the head of the department."""
-        for order in self:
-            supervisor = order.supervisor_id
-            head = order.department_id.manager_id.user_id
-            order.message_post(
-                body=self.env._(
-                    "Overdue: the step %(step)s was due on %(date)s. Escalated.",
-                    step=order.stage_id.name,
-                    date=order.date_deadline,
-                ),
-                partner_ids=(supervisor | head).partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-            if supervisor:
-                order.activity_schedule(
-                    "mail.mail_activity_data_warning",
-                    summary=self.env._("Overdue: %(step)s", step=order.stage_id.name),
-                    user_id=supervisor.id,
-                )
-            order.with_context(gov_rectify_system=True).write(
-                {"is_overdue": True, "escalation_count": order.escalation_count + 1}
-            )
+    def _deadline_step_name(self):
+        return self.stage_id.name
+
+    def _deadline_warned_partners(self):
+        return self.user_id.partner_id
+
+    def _deadline_escalation_users(self):
+        return self.supervisor_id, self.department_id.manager_id.user_id
+
+    def _deadline_write(self, vals):
+        return self.with_context(gov_rectify_system=True).write(vals)

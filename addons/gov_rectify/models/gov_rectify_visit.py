@@ -115,8 +115,9 @@ class GovRectifyVisit(models.Model):
             .sudo()
             .get_param("gov_rectify.sample_share", 0)
         )
-        today = fields.Datetime.today()
-        return self._sample_survey(today - timedelta(days=1), today, share)
+        company = self.env.company
+        yesterday = company._gov_today() - timedelta(days=1)
+        return self._sample_survey(*company._gov_period_bounds(yesterday, "day"), share)
 
     @api.model
     def _sample_survey(self, date_from, date_to, share, seed=None):

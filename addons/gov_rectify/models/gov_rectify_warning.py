@@ -66,7 +66,7 @@ class GovRectifyWarning(models.Model):
         )
 
     def action_done(self):
-        self.write({"state": "done", "action_date": fields.Date.context_today(self)})
+        self.write({"state": "done", "action_date": self.env.company._gov_today()})
 
     @api.model
     def _counted_levels(self):
@@ -80,7 +80,8 @@ class GovRectifyWarning(models.Model):
         """Raise the warnings the thresholds call for on ``day`` (today), for every
         staff member and unit or only those given; counts from grouped queries.
         Returns the new warnings."""
-        day = day or fields.Date.context_today(self)
+        company = self.env.company
+        day = day or company._gov_today()
         Evaluation = self.env["gov.evaluation"].sudo()
         base = Evaluation._gov_statistics_domain() + [
             ("level", "in", self._counted_levels())
@@ -91,12 +92,8 @@ class GovRectifyWarning(models.Model):
         )
         candidates = []
         for period in ("month", "year"):
-            start = (
-                day.replace(day=1) if period == "month" else day.replace(month=1, day=1)
-            )
-            end = start + relativedelta(
-                **{"months" if period == "month" else "years": 1}
-            )
+            start = fields.Date.start_of(day, period)
+            bounds = company._gov_range_domain(start, fields.Date.end_of(day, period))
             for subject, field in SUBJECT_FIELDS.items():
                 period_rules = rules.filtered(
                     lambda r, p=period, s=subject: r.period == p
@@ -104,11 +101,7 @@ class GovRectifyWarning(models.Model):
                 )
                 if not period_rules:
                     continue
-                domain = base + [
-                    ("date", ">=", fields.Datetime.to_datetime(start)),
-                    ("date", "<", fields.Datetime.to_datetime(end)),
-                    (field, "!=", False),
-                ]
+                domain = base + bounds + [(field, "!=", False)]
                 if restrict[field] is not None:
                     domain.append((field, "in", list(restrict[field])))
                 for record, count in Evaluation._read_group(
@@ -179,7 +172,7 @@ class GovRectifyWarning(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param("gov_rectify.ranking_summons") != "True":
             return self.browse()
-        day = day or fields.Date.context_today(self)
+        day = day or self.env.company._gov_today()
         this_month = day.replace(day=1)
         months = [this_month - relativedelta(months=n) for n in (1, 2)]
         lasts = [self._last_window(month) for month in months]
@@ -205,14 +198,12 @@ class GovRectifyWarning(models.Model):
     def _last_window(self, month_start):
         """The window ranked last over the month (among those rated in it)."""
         windows = self.env["gov.window"].sudo().search([("active", "=", True)])
-        start = fields.Datetime.to_datetime(month_start)
         figures = self.env["gov.evaluation"]._gov_object_figures(
             "window_id",
             windows.ids,
-            domain=[
-                ("date", ">=", start),
-                ("date", "<", start + relativedelta(months=1)),
-            ],
+            domain=self.env.company._gov_range_domain(
+                month_start, fields.Date.end_of(month_start, "month")
+            ),
         )
         rated = [w for w in windows if figures[w.id]["count"]]
         if not rated:

@@ -6,3 +6,5 @@ from . import test_rectify_security
 from . import test_rectify_timers
 from . import test_rectify_warning
 from . import test_rectify_second_link
+from . import test_deadline_mixin
+from . import test_rectify_batch

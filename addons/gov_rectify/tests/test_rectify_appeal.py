@@ -19,6 +19,17 @@ class TestRectifyAppeal(RectifyCase):
         self.assertEqual(order.appeal_state, "pending")
         return evaluation, order
 
+    def _decide(self, user, order, decision, reason):
+        """The reviewer opens the decision from the order and applies it."""
+        action = order.with_user(user).action_appeal_decide()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"decision": decision, "reason": reason})
+        )
+        return wizard.action_apply()
+
     def test_upheld_appeal_takes_the_rating_out_of_the_index(self):
         self.staff.invalidate_recordset()
         before = self.staff.gov_rating_count
@@ -28,10 +39,11 @@ class TestRectifyAppeal(RectifyCase):
         self.assertEqual(self.staff.gov_rating_count, before + 1)
         self.assertLess(self.staff.gov_index, initial)
         # Decided by the department's own reviewer: refused, nothing changed.
-        as_own = order.with_user(self.reviewer_a)
-        as_own.write({"appeal_decision": "同意"})
         with self.assertRaisesRegex(UserError, "outside the department"):
-            as_own.action_appeal_uphold()
+            self._decide(self.reviewer_a, order, "upheld", "同意")
+        # Nor does the department's handler.
+        with self.assertRaisesRegex(UserError, "Only an appeal reviewer"):
+            order.with_user(self.handler).action_appeal_decide()
         self.assertEqual(evaluation.validity, "valid")
         self.assertEqual(order.appeal_state, "pending")
         # Moving an appealed order by hand is refused as well.
@@ -39,10 +51,9 @@ class TestRectifyAppeal(RectifyCase):
             order.with_user(self.supervisor).write(
                 {"stage_id": self.env.ref("gov_rectify.stage_transfer").id}
             )
-        as_reviewer = order.with_user(self.reviewer)
-        as_reviewer.write({"appeal_decision": "录像证实系误评，申诉成立"})
-        as_reviewer.action_appeal_uphold()
+        self._decide(self.reviewer, order, "upheld", "录像证实系误评，申诉成立")
         self.assertEqual(order.appeal_state, "upheld")
+        self.assertEqual(order.appeal_decision, "录像证实系误评，申诉成立")
         self.assertEqual(order.appeal_reviewer_id, self.reviewer)
         self.assertEqual(order.step, "closed")
         self.assertEqual(order.result, "appeal_upheld")
@@ -59,12 +70,14 @@ class TestRectifyAppeal(RectifyCase):
 
     def test_rejected_appeal_goes_back_on_the_path(self):
         evaluation, order = self._appealed()
-        as_reviewer = order.with_user(self.reviewer)
         with self.assertRaisesRegex(UserError, "reasons"):
-            as_reviewer.action_appeal_reject()
-        as_reviewer.write({"appeal_decision": "证据不足，申诉不成立"})
-        as_reviewer.action_appeal_reject()
+            self._decide(self.reviewer, order, "rejected", "  ")
+        # The decision is given through the reviewer's form, not typed in.
+        with self.assertRaisesRegex(UserError, "nobody sets them by hand"):
+            order.with_user(self.reviewer).write({"appeal_decision": "不成立"})
+        self._decide(self.reviewer, order, "rejected", "证据不足，申诉不成立")
         self.assertEqual(order.appeal_state, "rejected")
+        self.assertEqual(order.appeal_reviewer_id, self.reviewer)
         self.assertEqual(order.step, "transfer")
         self.assertEqual(evaluation.validity, "valid")
         with self.assertRaisesRegex(UserError, "during the verification"):

@@ -82,7 +82,12 @@ class GovComplaint(models.Model):
     dispatched to the unit concerned; the citizen follows it with a tracking code."""
 
     _name = "gov.complaint"
-    _inherit = ["mail.thread", "gov.identity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "gov.identity.mixin",
+        "gov.deadline.mixin",
+    ]
     _description = "Online Complaint"
     _order = "id desc"
     _gov_identity_fields = ("contact_name", "contact_phone")
@@ -217,6 +222,10 @@ class GovComplaint(models.Model):
         complaints = super().create(vals_list)
         for complaint in complaints.filtered(lambda c: not c.order_id):
             complaint.order_id = complaint._open_order()
+            # The citizen is answered within the reply time limit, if set.
+            complaint._deadline_write(
+                self._deadline_vals(complaint.order_id.date_reply_due)
+            )
         return complaints
 
     def write(self, vals):
@@ -254,6 +263,18 @@ class GovComplaint(models.Model):
                 }
             )
         )
+
+    # ------------------------------------------------------------- deadline
+    @api.model
+    def _deadline_running_domain(self):
+        return [("status", "in", ("received", "handling"))]
+
+    def _deadline_step_name(self):
+        return self.env._("Reply to the complaint %(code)s", code=self.code)
+
+    def _deadline_escalation_users(self):
+        order = self.order_id
+        return order.supervisor_id, order.department_id.manager_id.user_id
 
     # ------------------------------------------------------------ public desk
     @api.model

@@ -1,0 +1,1 @@
+from . import gov_rectify_appeal_wizard
