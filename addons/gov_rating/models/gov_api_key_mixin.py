@@ -40,6 +40,7 @@ class GovApiKeyMixin(models.AbstractModel):
         string="Has an API Key", compute="_compute_has_api_key"
     )
 
+    @api.depends("api_key_hash")
     def _compute_has_api_key(self):
         for record in self:
             record.has_api_key = bool(record.sudo().api_key_hash)
