@@ -1,9 +1,9 @@
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.gov_rating.controllers.public_channel import json_error
+from odoo.addons.gov_rating.public import GovPublicError
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-
-from ..models.gov_publish_site import GovPublicInputError
 
 
 class GovPublicResults(http.Controller):
@@ -13,9 +13,11 @@ class GovPublicResults(http.Controller):
         site = request.env["gov.publish.site"]
         try:
             values = getattr(site, method)(params)
-        except GovPublicInputError as error:
+        except GovPublicError as error:
             return request.render(
-                "gov_publish.public_error", {"message": str(error)}, status=400
+                "gov_publish.public_error",
+                {"message": error.args[0]},
+                status=error.status_or(400),
             )
         url_args = {
             key: params[key]
@@ -100,6 +102,6 @@ class GovPublicResults(http.Controller):
     def verify(self, period_id, **kwargs):
         try:
             result = request.env["gov.publish.site"]._verify_values(period_id)
-        except GovPublicInputError as error:
-            return request.make_json_response({"error": str(error)}, status=404)
+        except GovPublicError as error:
+            return json_error(error.args[0], error.status_or(404))
         return request.make_json_response(result)

@@ -3,6 +3,7 @@ import re
 from odoo import api, models
 
 from odoo.addons.gov_rating import tools as gov_tools
+from odoo.addons.gov_rating.public import GovPublicError
 
 from .gov_publish_period import KIND_LABELS
 from .gov_rectify_order import PUBLIC_RESULTS
@@ -28,10 +29,6 @@ def scrub(text, names=()):
     return text
 
 
-class GovPublicInputError(ValueError):
-    """A query parameter of a public page that is not acceptable."""
-
-
 class GovPublishSite(models.AbstractModel):
     """What the public pages show. Only published or consented data leaves here,
     and never who rated: the values are plain dicts, not records."""
@@ -45,7 +42,7 @@ class GovPublishSite(models.AbstractModel):
         if value in (None, ""):
             return 0
         if not (isinstance(value, str) and value.isdigit()) or int(value) > maximum:
-            raise GovPublicInputError(
+            raise GovPublicError(
                 f"参数 {name} 无效 / The parameter {name} is not valid."
             )
         return int(value)
@@ -59,9 +56,9 @@ class GovPublishSite(models.AbstractModel):
         region = self.env["gov.region"].sudo().browse(region_id).exists()
         department = self.env["hr.department"].sudo().browse(department_id).exists()
         if region_id and not region:
-            raise GovPublicInputError("地区不存在 / No such region.")
+            raise GovPublicError("地区不存在 / No such region.")
         if department_id and not department:
-            raise GovPublicInputError("部门不存在 / No such department.")
+            raise GovPublicError("部门不存在 / No such department.")
         return region, department, page
 
     @api.model
@@ -275,11 +272,11 @@ class GovPublishSite(models.AbstractModel):
             periods.filtered(lambda p: p.id == period_id) if period_id else periods[:1]
         )
         if period_id and not period:
-            raise GovPublicInputError("该期排名未公开 / This ranking is not published.")
+            raise GovPublicError("该期排名未公开 / This ranking is not published.")
         kinds = dict(KIND_LABELS)
         kind = params.get("kind") or "department"
         if kind not in kinds:
-            raise GovPublicInputError("排名类别无效 / Unknown kind of ranking.")
+            raise GovPublicError("排名类别无效 / Unknown kind of ranking.")
         domain = [("period_id", "=", period.id), ("kind", "=", kind)]
         if department:
             domain.append(("department_id", "child_of", department.id))
@@ -334,5 +331,7 @@ class GovPublishSite(models.AbstractModel):
             .filtered(lambda p: p.id == period_id)
         )
         if not period:
-            raise GovPublicInputError("该期排名未公开 / This ranking is not published.")
+            raise GovPublicError(
+                "该期排名未公开 / This ranking is not published.", status=404
+            )
         return period._gov_verify()

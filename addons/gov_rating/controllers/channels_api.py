@@ -1,57 +1,35 @@
-import json
-
 from odoo import http
-from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.gov_rate_limit import GovRateLimited
+from ..public import GovPublicError
+from .public_channel import (
+    bearer_key,
+    json_body,
+    json_error,
+    json_refusal,
+    json_response,
+)
 
 
 class GovChannelsApi(http.Controller):
     """Machines that rate: rating devices (评价器) and the SMS gateway's replies."""
 
-    def _json(self, payload, status=200):
-        return request.make_json_response(payload, status=status)
-
-    def _error(self, message, status):
-        return self._json({"error": message}, status=status)
-
-    def _body(self):
-        """The JSON object sent, or None."""
-        try:
-            body = json.loads(request.httprequest.get_data(as_text=True) or "null")
-        except ValueError:
-            return None
-        return body if isinstance(body, dict) else None
-
-    def _device(self):
-        auth = request.httprequest.headers.get("Authorization", "")
-        return request.env["gov.device"]._find_by_api_key(
-            auth.removeprefix("Bearer ").strip()
-        )
-
-    def _refusal(self, error):
-        return self._error(
-            error.args[0], 429 if isinstance(error, GovRateLimited) else 422
-        )
-
     def _bad_body(self):
-        return self._error(request.env._("The body must be a JSON object."), 400)
+        return json_error(request.env._("The body must be a JSON object."), 400)
 
     def _device_call(self, call, with_body=True):
         """``call(device, body)`` for the device of the request's key (401 without
-        one) and, ``with_body``, its JSON object (400 without one); a refusal of
-        the device's model becomes a 422 or 429 JSON error."""
-        device = self._device()
+        one) and, ``with_body``, its JSON object (400 without one)."""
+        device = request.env["gov.device"]._find_by_api_key(bearer_key())
         if not device:
-            return self._error(request.env._("Unknown or missing device key."), 401)
-        body = self._body() if with_body else {}
+            return json_error(request.env._("Unknown or missing device key."), 401)
+        body = json_body() if with_body else {}
         if body is None:
             return self._bad_body()
         try:
             return call(device, body)
-        except UserError as error:
-            return self._refusal(error)
+        except GovPublicError as error:
+            return json_refusal(error)
 
     # ---------------------------------------------------------------- devices
     @http.route(
@@ -59,7 +37,7 @@ class GovChannelsApi(http.Controller):
     )
     def device_state(self, **kwargs):
         return self._device_call(
-            lambda device, body: self._json(device._api_state()), with_body=False
+            lambda device, body: json_response(device._api_state()), with_body=False
         )
 
     @http.route(
@@ -71,7 +49,7 @@ class GovChannelsApi(http.Controller):
     )
     def device_show(self, **kwargs):
         return self._device_call(
-            lambda device, body: self._json(
+            lambda device, body: json_response(
                 device._api_show_case(body.get("projectNo"))
             )
         )
@@ -86,7 +64,7 @@ class GovChannelsApi(http.Controller):
     def device_rate(self, **kwargs):
         def rate(device, body):
             evaluation = device._api_rate(body, request.httprequest.remote_addr)
-            return self._json(
+            return json_response(
                 {
                     "id": evaluation.id,
                     "name": evaluation.name,
@@ -105,14 +83,14 @@ class GovChannelsApi(http.Controller):
         Provider = request.env["gov.sms.provider"]
         token = request.httprequest.headers.get("X-Gov-Token")
         if not Provider._check_inbound_token(token):
-            return self._error(request.env._("Unknown or missing gateway token."), 401)
-        body = self._body()
+            return json_error(request.env._("Unknown or missing gateway token."), 401)
+        body = json_body()
         if body is None:
             return self._bad_body()
         try:
             evaluations = Provider._receive_reply(body.get("phone"), body.get("text"))
-        except UserError as error:
-            return self._refusal(error)
-        return self._json(
+        except GovPublicError as error:
+            return json_refusal(error)
+        return json_response(
             {"rated": [{"name": e.name, "level": e.level} for e in evaluations]}
         )

@@ -1,8 +1,7 @@
 from odoo import http
-from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.gov_rate_limit import GovRateLimited
+from ..public import GovPublicError
 
 
 class GovRatingPublic(http.Controller):
@@ -34,9 +33,6 @@ class GovRatingPublic(http.Controller):
             ),
             404,
         )
-
-    def _refused(self, error):
-        return 429 if isinstance(error, GovRateLimited) else 400
 
     # ----------------------------------------------------------- counter code
     def _qr_page(self, target, token, error=None, status=200, form=None):
@@ -82,9 +78,9 @@ class GovRatingPublic(http.Controller):
         form = self._form()
         try:
             evaluation = target._gov_qr_submit(form, self._ip())
-        except UserError as error:
+        except GovPublicError as error:
             return self._qr_page(
-                target, token, error.args[0], self._refused(error), form
+                target, token, error.args[0], error.status_or(400), form
             )
         return request.redirect(
             request.env["gov.public.rating"]._thanks_url(evaluation), code=303
@@ -144,8 +140,8 @@ class GovRatingPublic(http.Controller):
         form = self._form()
         try:
             evaluation, created = link._submit(form, self._ip())
-        except UserError as error:
-            return self._link_page(link, error.args[0], self._refused(error), form)
+        except GovPublicError as error:
+            return self._link_page(link, error.args[0], error.status_or(400), form)
         if not created:
             return self._link_page(link)
         return request.redirect(

@@ -1,14 +1,11 @@
-import hashlib
-import secrets
+from odoo import fields, models
 
-from odoo import api, fields, models
-from odoo.tools import consteq
-
-from .gov_rate_limit import GovRateLimited
+from ..public import GovPublicError
 
 
 class GovDevice(models.Model):
     _name = "gov.device"
+    _inherit = ["gov.api.key.mixin"]
     _description = "Rating Device"
     _order = "name"
 
@@ -22,16 +19,6 @@ class GovDevice(models.Model):
         help="Two ratings from this device closer than this are refused and flagged.",
     )
     active = fields.Boolean(default=True)
-    api_key_hash = fields.Char(
-        string="API Key Hash",
-        copy=False,
-        readonly=True,
-        index="btree_not_null",
-        groups="base.group_system",
-    )
-    has_api_key = fields.Boolean(
-        string="Has an API Key", compute="_compute_has_api_key"
-    )
     pending_case_id = fields.Many2one(
         "gov.case",
         string="Case on Screen",
@@ -48,40 +35,6 @@ class GovDevice(models.Model):
             "The response interval cannot be negative.",
         ),
     ]
-
-    def _compute_has_api_key(self):
-        for device in self:
-            device.has_api_key = bool(device.sudo().api_key_hash)
-
-    def action_generate_api_key(self):
-        """A new key, shown once; only its hash is kept. The old key stops working."""
-        self.ensure_one()
-        key = secrets.token_urlsafe(32)
-        self.sudo().api_key_hash = hashlib.sha256(key.encode()).hexdigest()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("API key of %(device)s", device=self.name),
-                "message": self.env._(
-                    "Copy it into the device now; it is not shown again: %(key)s",
-                    key=key,
-                ),
-                "sticky": True,
-                "type": "warning",
-            },
-        }
-
-    @api.model
-    def _find_by_api_key(self, key):
-        """The active device holding ``key``, or an empty recordset."""
-        if not isinstance(key, str) or not 20 <= len(key) <= 100:
-            return self.browse()
-        digest = hashlib.sha256(key.encode()).hexdigest()
-        device = self.sudo().search([("api_key_hash", "=", digest)], limit=1)
-        if device and consteq(device.api_key_hash, digest):
-            return device
-        return self.browse()
 
     def _lock(self):
         self.env.cr.execute(
@@ -142,12 +95,13 @@ class GovDevice(models.Model):
             self.last_rating_date
             and (now - self.last_rating_date).total_seconds() < self.response_interval
         ):
-            raise GovRateLimited(
+            raise GovPublicError(
                 self.env._(
                     "Too fast: this device accepts one rating every %(seconds)s "
                     "seconds.",
                     seconds=self.response_interval,
-                )
+                ),
+                status=429,
             )
         vals = {
             "level": Public._parse_level(payload.get("level")),

@@ -1,10 +1,8 @@
-import psycopg2
-
 from odoo import api, models
-from odoo.exceptions import UserError
 from odoo.tools import consteq, misc
 
 from .. import tools
+from ..public import GovPublicError, public_submission
 
 MAX_COMMENT = 500
 MAX_NAME = 40
@@ -21,7 +19,7 @@ class GovPublicRating(models.AbstractModel):
 
     @api.model
     def _refuse(self, message):
-        raise UserError(message)
+        raise GovPublicError(message)
 
     @api.model
     def _page_values(self, scene, item=None):
@@ -127,22 +125,22 @@ class GovPublicRating(models.AbstractModel):
         # A questionnaire follows on the web pages only (not by SMS or device).
         web = vals["channel"] in ("qr", "pc", "app")
         survey = self._public_survey(case.item_id) if web else None
-        try:
-            with self.env.cr.savepoint():
-                if survey:
-                    vals["survey_user_input_id"] = survey._create_answer(
-                        check_attempts=False
-                    ).id
-                # The public user does not follow the ratings it creates.
-                return (
-                    self.env["gov.evaluation"]
-                    .sudo()
-                    .with_context(mail_create_nosubscribe=True)
-                    .create(vals)
-                )
-        except psycopg2.IntegrityError:
-            self._refuse(
-                self.env._("This case has been rated already: one rating per case.")
+        already_rated = self.env._(
+            "This case has been rated already: one rating per case."
+        )
+        with public_submission(
+            self.env, {"gov_evaluation_one_per_case_idx": (already_rated, None)}
+        ):
+            if survey:
+                vals["survey_user_input_id"] = survey._create_answer(
+                    check_attempts=False
+                ).id
+            # The public user does not follow the ratings it creates.
+            return (
+                self.env["gov.evaluation"]
+                .sudo()
+                .with_context(mail_create_nosubscribe=True)
+                .create(vals)
             )
 
     @api.model

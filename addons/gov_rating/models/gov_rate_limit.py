@@ -3,18 +3,17 @@ import time
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+
+from ..public import GovPublicError, bilingual
 
 # kind: (setting, default limit, period in seconds)
 LIMITS = {
     "ip": ("gov_rating.limit_ip_per_hour", 30, 3600),
     "phone": ("gov_rating.limit_phone_per_day", 10, 86400),
     "device": ("gov_rating.limit_device_per_minute", 12, 60),
+    # One rating of an official on the public roster per address (and phone).
+    "roster": ("gov_rating.roster_ratings_per_day", 1, 86400),
 }
-
-
-class GovRateLimited(UserError):
-    """Too many ratings from one source: answered 429."""
 
 
 class GovRateLimit(models.Model):
@@ -78,15 +77,29 @@ class GovRateLimit(models.Model):
 
     @api.model
     def _raise_limited(self, kind, limit, period, wait):
-        """Raise the error a visitor over ``limit`` hits of ``kind`` a ``period``
-        gets; ``wait`` is the number of seconds until the counter restarts."""
-        raise GovRateLimited(
+        """Raise the error (status 429) a visitor over ``limit`` hits of ``kind``
+        a ``period`` gets; ``wait`` is the number of seconds until the counter
+        restarts."""
+        if kind == "roster":
+            raise GovPublicError(
+                bilingual(
+                    self.env,
+                    lambda env: env._(
+                        "You have rated this official already today. Please come "
+                        "back tomorrow."
+                    ),
+                    "\n",
+                ),
+                status=429,
+            )
+        raise GovPublicError(
             self.env._(
                 "Too many ratings from your %(origin)s: please try again in "
                 "%(minutes)s minute(s).",
                 origin=self._source_label(kind),
                 minutes=wait // 60 + 1,
-            )
+            ),
+            status=429,
         )
 
     @api.model

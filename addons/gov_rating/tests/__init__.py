@@ -3,6 +3,7 @@ from . import test_index
 from . import test_fraud
 from . import test_security
 from . import test_case_api
+from . import test_api_key
 from . import test_default_rating
 from . import test_tag_set
 from . import test_region_import

@@ -2,6 +2,8 @@ import json
 
 from odoo.tests import HttpCase, tagged
 
+from .test_api_key import key_of
+
 
 @tagged("post_install", "-at_install")
 class TestCaseApi(HttpCase):
@@ -18,14 +20,14 @@ class TestCaseApi(HttpCase):
         cls.platform = cls.env["gov.platform"].create(
             {"name": "业务系统", "code": "APITEST"}
         )
-        cls.platform.action_generate_api_key()
+        cls.key = key_of(cls.platform.action_generate_api_key())
         cls.other = cls.env["gov.platform"].create(
             {"name": "另一系统", "code": "APITEST2"}
         )
-        cls.other.action_generate_api_key()
+        cls.other_key = key_of(cls.other.action_generate_api_key())
 
     def post(self, payload, key=None, raw=None):
-        key = self.platform.api_key if key is None else key
+        key = self.key if key is None else key
         return self.url_open(
             "/gov/api/v1/cases",
             data=raw if raw is not None else json.dumps(payload),
@@ -93,10 +95,33 @@ class TestCaseApi(HttpCase):
             self.assertEqual(response.status_code, 422, payload)
             self.assertIn(message, response.json()["error"])
         self.post(self.payload())
-        response = self.post(self.payload(), key=self.other.api_key)
+        response = self.post(self.payload(), key=self.other_key)
         self.assertEqual(response.status_code, 422)
         self.assertIn("another platform", response.json()["error"])
         self.assertEqual(self.env["gov.case"].search_count([]), cases + 1)
+
+    def test_only_the_platform_key_is_accepted(self):
+        self.assertEqual(self.post(self.payload()).status_code, 200)
+        # Only the digest is kept; another platform's key names that platform.
+        self.assertNotIn(self.key, str(self.platform.sudo().read()[0]))
+        response = self.post(self.payload(projectNo="API-OTHER"), key=self.other_key)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self.env["gov.case"].search([("name", "=", "API-OTHER")]).platform_id,
+            self.other,
+        )
+        for key in (self.key[:-1] + "x", "é" * 43, "钥匙".encode() * 8):
+            response = self.url_open(
+                "/gov/api/v1/cases",
+                data=json.dumps(self.payload()),
+                headers={
+                    "Authorization": b"Bearer " + key
+                    if isinstance(key, bytes)
+                    else f"Bearer {key}"
+                },
+            )
+            self.assertEqual(response.status_code, 401, key)
+            self.assertIn("API key", response.json()["error"])
 
     def test_get_is_refused(self):
         response = self.url_open("/gov/api/v1/cases")

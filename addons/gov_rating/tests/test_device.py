@@ -40,6 +40,25 @@ class TestDevice(GovHttpCase):
         response = self._api("/gov/api/v1/device", headers={"Authorization": old})
         self.assertEqual(response.status_code, 401)
 
+    def test_only_the_device_key_is_accepted(self):
+        other = self.device.copy({"code": "PJQ-08"})
+        self.assertFalse(other.has_api_key)
+        other_key = other.action_generate_api_key()["params"]["message"].rsplit(" ", 1)[
+            1
+        ]
+        state = self._api(
+            "/gov/api/v1/device", headers={"Authorization": f"Bearer {other_key}"}
+        )
+        self.assertEqual(state.json()["device"], "PJQ-08")
+        self.assertEqual(self._api("/gov/api/v1/device").json()["device"], "PJQ-07")
+        for key in (self.key[:-1] + "x", "é" * 43, "钥匙".encode() * 8):
+            header = b"Bearer " + key if isinstance(key, bytes) else f"Bearer {key}"
+            response = self._api(
+                "/gov/api/v1/device/rate", {"level": 5}, {"Authorization": header}
+            )
+            self.assertEqual(response.status_code, 401, key)
+            self.assertIn("device key", response.json()["error"])
+
     def test_push_case_then_rate_it(self):
         state = self._api("/gov/api/v1/device").json()
         self.assertIsNone(state["case"])

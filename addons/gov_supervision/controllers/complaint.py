@@ -1,7 +1,9 @@
 from odoo import http
 from odoo.http import request
 
-from .public_form import checked_post, form_post_route, form_values, read_files
+from odoo.addons.gov_rating.controllers.public_channel import checked_form
+
+from .public_form import form_post_route, form_values, read_files
 
 FORM_FIELDS = (
     "subject",
@@ -53,7 +55,7 @@ class GovComplaintDesk(http.Controller):
                 {"complaint": complaint._public_summary()},
             )
 
-        return checked_post(
+        return checked_form(
             post,
             submit,
             lambda error, status: self._form(values, error, status),
@@ -84,7 +86,7 @@ class GovComplaintDesk(http.Controller):
                 {"complaint": complaint._public_summary()},
             )
 
-        return checked_post(
+        return checked_form(
             post,
             track,
             lambda error, status: request.render(

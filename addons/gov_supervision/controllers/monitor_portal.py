@@ -2,9 +2,10 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.gov_rating.controllers.public_channel import checked_form
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager
 
-from .public_form import checked_post, form_post_route, form_values, read_files
+from .public_form import form_post_route, form_values, read_files
 
 REPORTS_PER_PAGE = 20
 
@@ -91,7 +92,7 @@ class GovMonitorPortal(CustomerPortal):
                 return self._monitor_form(values, error.args[0], 403)
             return request.redirect(report.access_url)
 
-        return checked_post(
+        return checked_form(
             post,
             submit,
             lambda error, status: self._monitor_form(values, error, status),

@@ -1,31 +1,21 @@
 """What the forms of the complaint desk and of the monitors' portal share."""
 
-from odoo import http
 from odoo.http import request
 
-from odoo.addons.gov_rectify.tools import GovPublicError, bilingual
+from odoo.addons.gov_rating.controllers import public_channel
 
 from ..models.gov_complaint import EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES
 
 
 def form_post_route(path, auth, files=False):
-    """The route a form posts to. Its CSRF token is checked by ``checked_post``,
-    to answer with a clear page and no log noise; with ``files``, the request may
-    carry the evidence (one file more than allowed, for a clear message)."""
+    """The route a form posts to (its CSRF token checked by
+    ``public_channel.checked_form``); with ``files``, the request may carry the
+    evidence (one file more than allowed, for a clear message)."""
     if files:
         limits = {"max_content_length": (EVIDENCE_MAX_FILES + 1) * EVIDENCE_MAX_BYTES}
     else:
         limits = {}
-    return http.route(
-        path,
-        type="http",
-        auth=auth,
-        website=True,
-        methods=["POST"],
-        csrf=False,
-        sitemap=False,
-        **limits,
-    )
+    return public_channel.form_post_route(path, auth, **limits)
 
 
 def form_values(post, names):
@@ -41,22 +31,3 @@ def read_files(name):
         for upload in request.httprequest.files.getlist(name)
         if upload.filename
     ]
-
-
-def checked_post(post, call, on_error):
-    """``call()`` once the CSRF token of ``post`` is valid; a bad token or a
-    GovPublicError of the model becomes ``on_error(message, status)``."""
-    try:
-        if not request.validate_csrf(post.get("csrf_token")):
-            raise GovPublicError(
-                bilingual(
-                    request.env,
-                    lambda e: e._(
-                        "The form has expired or did not come from this site: "
-                        "reload the page and submit it again."
-                    ),
-                )
-            )
-        return call()
-    except GovPublicError as error:
-        return on_error(error.args[0], error.status)

@@ -1,10 +1,9 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.gov_roster_entry import GovRosterRateLimited
+from ..public import GovPublicError, public_submission
 
 ROSTER_STEP = 12
 
@@ -84,13 +83,14 @@ class GovRoster(http.Controller):
             return self._not_found()
         form = {key: str(value) for key, value in kwargs.items() if key != "csrf_token"}
         try:
-            # The captcha of the website, if one is installed (website_altcha).
-            request.env["ir.http"]._verify_request_recaptcha_token("gov_roster_rate")
-            entry._roster_rate(form, request.httprequest.remote_addr)
-        except UserError as error:
-            request.env.cr.rollback()
-            status = 429 if isinstance(error, GovRosterRateLimited) else 400
-            return self._rate_page(entry, error.args[0], form, status)
+            with public_submission(request.env):
+                # The captcha of the website, if one is installed (website_altcha).
+                request.env["ir.http"]._verify_request_recaptcha_token(
+                    "gov_roster_rate"
+                )
+                entry._roster_rate(form, request.httprequest.remote_addr)
+        except GovPublicError as error:
+            return self._rate_page(entry, error.args[0], form, error.status_or(400))
         return request.render(
             "gov_supervision.roster_thanks_page",
             {"entry": entry._roster_public_values()},

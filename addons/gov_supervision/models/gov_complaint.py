@@ -6,7 +6,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.gov_rating import tools as gov_tools
-from odoo.addons.gov_rectify.tools import GovPublicError, bilingual
+from odoo.addons.gov_rating.public import (
+    GovPublicError,
+    bilingual,
+    public_submission,
+)
 
 # No 0/O, 1/I/L: a citizen copies the code from a phone screen.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -315,7 +319,7 @@ class GovComplaint(models.Model):
         vals = dict(self._parse_public_values(values), submission_key=key)
         check_evidence(self.env, files)
         RateLimit._hit("complaint", source)
-        with self.env.cr.savepoint():
+        with public_submission(self.env):
             complaint = self.sudo().create(vals)
             complaint.order_id.message_post(
                 body=self.env._("Filed on the online complaint desk."),

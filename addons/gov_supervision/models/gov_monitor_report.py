@@ -1,7 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.gov_rectify.tools import GovPublicError, bilingual
+from odoo.addons.gov_rating.public import (
+    GovPublicError,
+    bilingual,
+    public_submission,
+)
 
 from .gov_complaint import STATUSES, check_evidence, public_status
 
@@ -151,7 +155,7 @@ class GovMonitorReport(models.Model):
                 status=422,
             )
         check_evidence(self.env, files)
-        with self.env.cr.savepoint():
+        with public_submission(self.env):
             report = self.sudo().create(
                 {
                     "monitor_id": monitor.id,

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from odoo.addons.gov_rectify.tools import GovPublicError, bilingual
+from odoo.addons.gov_rating.public import GovPublicError, bilingual
 
 # kind: (setting, default limit, period in seconds)
 LIMITS = {

@@ -1,19 +1,14 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from odoo.addons.gov_rating import tools as gov_tools
 from odoo.addons.gov_rating.models.gov_level import LEVEL_VALUES
+from odoo.addons.gov_rating.public import GovPublicError, bilingual
 
 from .gov_evaluation_dimension import DIMENSIONS
 
 REASON_MAX = 1000
 NAME_MAX = 30
-
-
-class GovRosterRateLimited(UserError):
-    """The visitor rated this official already today: answered 429."""
 
 
 class GovRosterEntry(models.Model):
@@ -246,17 +241,9 @@ class GovRosterEntry(models.Model):
 
     # -------------------------------------------------------------- rating
     @api.model
-    def _roster_error(self, build, error=ValidationError):
-        """An exception whose message is given in Chinese and in English."""
-        installed = dict(self.env["res.lang"].get_installed())
-        messages = []
-        for lang in [lang for lang in ("zh_CN", "en_US") if lang in installed] or [
-            self.env.lang
-        ]:
-            text = build(self.with_context(lang=lang).env)
-            if text not in messages:
-                messages.append(text)
-        return error("\n".join(messages))
+    def _roster_error(self, build):
+        """The refusal of a public request, in Chinese and in English."""
+        return GovPublicError(bilingual(self.env, build, "\n"))
 
     def _roster_parse_rating(self, form):
         """Validate a citizen's form; return the values of the rating to store."""
@@ -304,51 +291,20 @@ class GovRosterEntry(models.Model):
             vals.update(evaluator_name=name, evaluator_phone=phone)
         return levels, vals
 
-    def _roster_check_rate_limit(self, ip, evaluator_phone=None):
-        """One rating of an official per IP address (and per phone) and day."""
-        per_day = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("gov_rating.roster_ratings_per_day", 1)
-        )
-        if per_day <= 0:
-            return
-        # Two requests from one address for one official are taken one after another.
-        self.env.cr.execute(
-            "SELECT pg_advisory_xact_lock(hashtext(%s))",
-            (f"gov_roster:{self.employee_id.id}:{ip}",),
-        )
-        since = fields.Datetime.now() - timedelta(days=1)
-        origins = [("ip_address", "=", ip)]
+    def _roster_hit_rate_limit(self, ip, evaluator_phone=None):
+        """Count one rating of this official from ``ip`` (and the phone): one a
+        day each (gov.rate.limit kind 'roster')."""
+        RateLimit = self.env["gov.rate.limit"].sudo()
+        RateLimit._hit("roster", f"{self.employee_id.id}:ip:{ip}")
         if evaluator_phone:
             key = gov_tools.identity_key(evaluator_phone)
-            origins = ["|", ("evaluator_key", "=", key)] + origins
-        count = (
-            self.env["gov.evaluation"]
-            .sudo()
-            .search_count(
-                [
-                    ("channel", "=", "roster"),
-                    ("employee_id", "=", self.employee_id.id),
-                    ("date", ">=", since),
-                ]
-                + origins
-            )
-        )
-        if count >= per_day:
-            raise self._roster_error(
-                lambda env: env._(
-                    "You have rated this official already today. Please come back "
-                    "tomorrow."
-                ),
-                GovRosterRateLimited,
-            )
+            RateLimit._hit("roster", f"{self.employee_id.id}:phone:{key}")
 
     def _roster_rate(self, form, ip):
         """A citizen's rating of this published official on the three dimensions,
         stored as one gov.evaluation (channel 'roster') whose level is the lowest of
-        the three, with the three levels on its dimension lines. Raise ValidationError
-        on bad input, GovRosterRateLimited over the daily limit; nothing is stored."""
+        the three, with the three levels on its dimension lines. Raise GovPublicError
+        on bad input or over the daily limit (status 429)."""
         self.ensure_one()
         entry = self.sudo()
         if not (entry.is_published and entry.entry_type == "official"):
@@ -356,7 +312,7 @@ class GovRosterEntry(models.Model):
                 lambda env: env._("This official is not on the public roster.")
             )
         levels, vals = entry._roster_parse_rating(form)
-        entry._roster_check_rate_limit(ip, vals.get("evaluator_phone"))
+        entry._roster_hit_rate_limit(ip, vals.get("evaluator_phone"))
         return (
             self.env["gov.evaluation"]
             .sudo()

@@ -3,6 +3,7 @@ import re
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.gov_rating.public import GovPublicError
 from odoo.addons.gov_rating.tests.common import ID_OTHER, GovRatingCase
 
 PRIVATE_PHONE = "13911112222"
@@ -273,3 +274,26 @@ class TestRosterPage(RosterCase, HttpCase):
         response = self.url_open(f"/gov/roster/{self.entry.id}/photo")
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.headers["Content-Type"].startswith("image/"))
+
+
+class TestRosterRateLimit(RosterCase):
+    def test_rating_beyond_the_limit_is_refused_by_the_rate_limit(self):
+        public = self.env.ref("base.public_user")
+        entry = self.entry.with_user(public)
+        form = {"attitude": "4", "efficiency": "4", "conduct": "4", "reason": "好"}
+        entry._roster_rate(form, "198.51.100.20")
+        with self.assertRaises(GovPublicError) as refused:
+            entry._roster_rate(form, "198.51.100.20")
+        self.assertEqual(refused.exception.status, 429)
+        self.assertIn("already today", refused.exception.args[0])
+        # The same phone from another address is refused too.
+        named = dict(form, identity="named", name="赵六", phone="13812345678")
+        entry._roster_rate(named, "198.51.100.21")
+        with self.assertRaises(GovPublicError) as refused:
+            entry._roster_rate(named, "198.51.100.22")
+        self.assertEqual(refused.exception.status, 429)
+        # Bad input is refused with the status of bad input of the page.
+        with self.assertRaises(GovPublicError) as refused:
+            entry._roster_rate(dict(form, reason=""), "198.51.100.23")
+        self.assertEqual(refused.exception.status_or(400), 400)
+        self.assertEqual(len(self.roster_ratings()), 2)
