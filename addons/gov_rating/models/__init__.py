@@ -21,7 +21,7 @@ from . import gov_fraud_signal
 from . import gov_identity_access_log
 from . import gov_rating_report
 from . import gov_tag_report
-from . import gov_dataset_generator
+from . import gov_rating_demo
 from . import res_config_settings
 from . import gov_evaluation_dimension
 from . import gov_evaluation_roster

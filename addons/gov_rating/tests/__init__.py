@@ -6,7 +6,6 @@ from . import test_case_api
 from . import test_default_rating
 from . import test_tag_set
 from . import test_region_import
-from . import test_dataset_generator
 from . import test_roster
 from . import test_roster_browser
 from . import test_supervision

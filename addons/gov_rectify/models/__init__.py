@@ -8,7 +8,7 @@ from . import gov_rectify_report
 from . import gov_evaluation
 from . import ir_attachment
 from . import res_config_settings
-from . import gov_dataset_generator
+from . import gov_rectify_demo
 from . import gov_rate_limit
 from . import gov_complaint
 from . import gov_monitor
