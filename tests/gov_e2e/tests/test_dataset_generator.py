@@ -171,7 +171,9 @@ class TestDatasetGenerator(TransactionCase):
             count, bad = self.cr.fetchone()
             self.assertEqual(department.gov_rating_count, count)
             self.assertAlmostEqual(
-                department.gov_bad_rate, 100.0 * bad / count if count else 0.0
+                department.gov_bad_rate,
+                100.0 * bad / count if count else 0.0,
+                places=2,
             )
         staff = self.ratings.employee_id
         figures = (
