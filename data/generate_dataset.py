@@ -576,7 +576,8 @@ class Generator:
                 number=self.number_sql(sequence, self.SQL("e.number")),
                 stage=stage.id,
                 step=stage.step,
-                supervisor=Order._default_supervisor().id or None,
+                supervisor=(Order._default_supervisor() or Order.env["res.users"]).id
+                or None,
                 natural=stage.deadline_type == "natural",
                 days=stage.deadline_days,
                 hours=warning_hours,
