@@ -10,3 +10,4 @@ from . import gov_case_activity_report
 from . import gov_publish_dashboard
 from . import gov_publish_site
 from . import gov_rectify_order
+from . import gov_publish_demo

@@ -22,8 +22,8 @@ from . import gov_fraud_signal
 from . import gov_identity_access_log
 from . import gov_rating_report
 from . import gov_tag_report
-from . import gov_dataset_generator
 from . import res_company
+from . import gov_rating_demo
 from . import res_config_settings
 from . import gov_rate_limit
 from . import gov_public_rating

@@ -7,7 +7,6 @@ from . import test_api_key
 from . import test_default_rating
 from . import test_tag_set
 from . import test_region_import
-from . import test_dataset_generator
 from . import test_qr
 from . import test_public_rate
 from . import test_case_link

@@ -11,5 +11,5 @@ from . import gov_rectify_report
 from . import gov_evaluation
 from . import ir_attachment
 from . import res_config_settings
-from . import gov_dataset_generator
+from . import gov_rectify_demo
 from . import gov_case_link

@@ -1,8 +1,11 @@
 from odoo import api, fields, models
 
 
-class GovDatasetGenerator(models.AbstractModel):
-    _inherit = "gov.dataset.generator"
+class GovRectifyDemo(models.AbstractModel):
+    """Demo work orders, built through the ORM by the demo data of gov_rectify only."""
+
+    _name = "gov.rectify.demo"
+    _description = "Rectification Demo Data"
 
     @api.model
     def _generate_rectify_demo(self):
