@@ -33,13 +33,23 @@ class GovPublicResults(http.Controller):
         return request.render(template, values)
 
     @http.route(
-        "/gov/results", type="http", auth="public", website=True, methods=["GET"]
+        "/gov/results",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def results(self, **kwargs):
         return request.redirect("/gov/results/rankings")
 
     @http.route(
-        "/gov/results/items", type="http", auth="public", website=True, methods=["GET"]
+        "/gov/results/items",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def items(self, **kwargs):
         return self._render(
@@ -52,6 +62,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def comments(self, **kwargs):
         return self._render(
@@ -67,6 +78,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def rankings(self, **kwargs):
         return self._render(
@@ -82,6 +94,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def rectifications(self, **kwargs):
         return self._render(
@@ -96,6 +109,7 @@ class GovPublicResults(http.Controller):
         type="http",
         auth="public",
         methods=["GET"],
+        readonly=True,
     )
     def verify(self, period_id, **kwargs):
         try:

@@ -60,6 +60,7 @@ class GovRatingPublic(http.Controller):
         methods=["GET"],
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def qr_page(self, token, **kwargs):
         target = request.env["gov.qr.mixin"]._gov_qr_find(token)
@@ -122,6 +123,7 @@ class GovRatingPublic(http.Controller):
         methods=["GET"],
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def link_page(self, token, **kwargs):
         link = request.env["gov.case.link"]._find(token)
