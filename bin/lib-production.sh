@@ -137,8 +137,8 @@ http {
 
         # nginx is the edge: the client's address replaces any X-Forwarded-For it
         # sent, and Odoo (proxy_mode, listening on 127.0.0.1 only) trusts these.
-        proxy_set_header Host \$host;
-        proxy_set_header X-Forwarded-Host \$host;
+        proxy_set_header Host \$http_host;
+        proxy_set_header X-Forwarded-Host \$http_host;
         proxy_set_header X-Forwarded-For \$remote_addr;
         proxy_set_header X-Forwarded-Proto \$scheme;
         proxy_set_header X-Real-IP \$remote_addr;
@@ -149,8 +149,8 @@ http {
             proxy_http_version 1.1;
             proxy_set_header Upgrade \$http_upgrade;
             proxy_set_header Connection \$connection_upgrade;
-            proxy_set_header Host \$host;
-            proxy_set_header X-Forwarded-Host \$host;
+            proxy_set_header Host \$http_host;
+            proxy_set_header X-Forwarded-Host \$http_host;
             proxy_set_header X-Forwarded-For \$remote_addr;
             proxy_set_header X-Forwarded-Proto \$scheme;
             proxy_read_timeout 3600s;
