@@ -73,7 +73,7 @@ def main():
     per_round = max(args.flows // ROUNDS, args.clients)
     results = {name: [0.0, []] for name in servers}
     offset = 0
-    for name, url in servers.items():  # warm-up
+    for url in servers.values():  # warm-up
         run(url, token, tag, args.clients, args.clients, offset)
         offset += args.clients
     for __ in range(ROUNDS):

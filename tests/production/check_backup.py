@@ -10,7 +10,8 @@ import sys
 import psycopg2
 
 QUERIES = {
-    "ratings": "SELECT id, name, level, case_id, employee_id, validity FROM gov_evaluation",
+    "ratings": "SELECT id, name, level, case_id, employee_id, validity "
+    "FROM gov_evaluation",
     "work orders": "SELECT id, name, evaluation_id, state FROM gov_rectify_order",
     "attachments": "SELECT id, name, checksum, store_fname FROM ir_attachment",
 }
@@ -58,8 +59,10 @@ def main():
             if not stored:
                 problem = "no attachment is stored in the filestore"
         failed += bool(problem)
-        line = f"FAIL backup/restore: {name}: {problem}" if problem else (
-            f"ok   backup/restore: the same {len(expected)} {name}"
+        line = (
+            f"FAIL backup/restore: {name}: {problem}"
+            if problem
+            else (f"ok   backup/restore: the same {len(expected)} {name}")
         )
         sys.stdout.write(line + "\n")
     sys.exit(1 if failed else 0)

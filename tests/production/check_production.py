@@ -81,9 +81,7 @@ class Checks:
             return cr.fetchall()
 
     def websocket_process(self):
-        [process] = [
-            p for p in self.master.children() if "gevent" in p.cmdline()[2:3]
-        ]
+        [process] = [p for p in self.master.children() if "gevent" in p.cmdline()[2:3]]
         return process
 
     def http_workers(self):
@@ -301,23 +299,44 @@ class Checks:
             timeout=20,
         )
         try:
-            ws.send(json.dumps({"event_name": "subscribe", "data": {"channels": [], "last": 0}}))
+            ws.send(
+                json.dumps(
+                    {"event_name": "subscribe", "data": {"channels": [], "last": 0}}
+                )
+            )
             common = xmlrpc.client.ServerProxy(f"{self.url}/xmlrpc/2/common")
             uid = common.authenticate(self.db, "supervisor", "supervisor", {})
             models = xmlrpc.client.ServerProxy(f"{self.url}/xmlrpc/2/object")
             [partner] = models.execute_kw(
-                self.db, uid, "supervisor", "res.users", "search_read",
-                [[("login", "=", "handler")]], {"fields": ["partner_id"]},
+                self.db,
+                uid,
+                "supervisor",
+                "res.users",
+                "search_read",
+                [[("login", "=", "handler")]],
+                {"fields": ["partner_id"]},
             )
             chat = models.execute_kw(
-                self.db, uid, "supervisor", "discuss.channel", "channel_get",
+                self.db,
+                uid,
+                "supervisor",
+                "discuss.channel",
+                "channel_get",
                 [[partner["partner_id"][0]]],
             )
             text = f"请核实差评工单 {time.time()}"
             models.execute_kw(
-                self.db, uid, "supervisor", "discuss.channel", "message_post",
+                self.db,
+                uid,
+                "supervisor",
+                "discuss.channel",
+                "message_post",
                 [chat["id"] if isinstance(chat, dict) else chat],
-                {"body": text, "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+                {
+                    "body": text,
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
             )
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
@@ -329,9 +348,9 @@ class Checks:
 
     def check_websocket_process_stayed_up(self):
         process = self.websocket_process()
-        assert process.pid == self.websocket_pid, (
-            f"websocket process {self.websocket_pid} replaced by {process.pid}"
-        )
+        assert (
+            process.pid == self.websocket_pid
+        ), f"websocket process {self.websocket_pid} replaced by {process.pid}"
         assert process.is_running() and process.status() != psutil.STATUS_ZOMBIE
 
 
@@ -356,7 +375,9 @@ def main():
         "live_notification",
         "websocket_process_stayed_up",
     ):
-        checks.check(f"production: {name.replace('_', ' ')}", getattr(checks, f"check_{name}"))
+        checks.check(
+            f"production: {name.replace('_', ' ')}", getattr(checks, f"check_{name}")
+        )
     sys.exit(1 if checks.failed else 0)
 
 

@@ -11,12 +11,15 @@ from odoo import fields
 
 code = f"5201{random.randrange(10**8):08d}"
 region = env["gov.region"].create({"name": "演练区", "code": code, "level": "county"})
-department = env["hr.department"].create(
-    {"name": "演练局", "gov_region_id": region.id}
-)
+department = env["hr.department"].create({"name": "演练局", "gov_region_id": region.id})
 hall = env["gov.hall"].create({"name": "演练区政务服务中心", "region_id": region.id})
 window = env["gov.window"].create(
-    {"name": "演练窗口", "code": "01", "hall_id": hall.id, "department_id": department.id}
+    {
+        "name": "演练窗口",
+        "code": "01",
+        "hall_id": hall.id,
+        "department_id": department.id,
+    }
 )
 staff = env["hr.employee"].create({"name": "赵演练", "gov_window_id": window.id})
 seat = env["gov.seat"].create(
@@ -59,9 +62,7 @@ key = device.action_generate_api_key()["params"]["message"].rsplit(" ", 1)[1]
 env.cr.commit()
 fixtures = {
     "cases": {name: record.id for name, record in cases.items()},
-    "links": {
-        name: cases[name].link_ids.token for name in ("LINK", "KILL", "REPLICA")
-    },
+    "links": {name: cases[name].link_ids.token for name in ("LINK", "KILL", "REPLICA")},
     "seat_token": seat.gov_qr_token,
     "device_key": key,
     "device_case": cases["DEVICE"].name,
