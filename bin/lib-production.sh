@@ -98,8 +98,8 @@ http {
     # Attachments of work orders and imports; Odoo's own limit is 128 MB.
     client_max_body_size 64m;
     client_body_timeout 60s;
-    # A request waits for a free Odoo worker in the kernel's queue of the Odoo
-    # socket (connection retried by the kernel): generous connect timeout.
+    # A burst waits for a free Odoo worker in the listen queue of Odoo's socket
+    # (bin/odoo_prefork.py makes it long enough).
     proxy_connect_timeout 60s;
     proxy_send_timeout 720s;
     proxy_read_timeout 720s;
@@ -204,7 +204,7 @@ production_start() {
     nginx_cmd -t >"$NGINX_DIR/check.log" 2>&1 || die "the nginx configuration is refused: see $NGINX_DIR/check.log."
     rm -f "$PROD_PID"
     # Memory limits per worker (bytes): recycled past the soft one, killed past the hard.
-    odoo -d "$db" --db-filter="^$db\$" --workers="$workers" --max-cron-threads=1 \
+    ODOO_LAUNCHER="$REPO/bin/odoo_prefork.py" odoo -d "$db" --db-filter="^$db\$" --workers="$workers" --max-cron-threads=1 \
         --http-interface=127.0.0.1 --http-port="$ODOO_HTTP_PORT" --gevent-port="$ODOO_GEVENT_PORT" \
         --proxy-mode --db_replica_host=127.0.0.1 --db_replica_port="$REPLICA_PORT" \
         --limit-memory-soft="${GOV_LIMIT_MEMORY_SOFT:-1073741824}" \

@@ -130,9 +130,9 @@ odoo() {
     local oca sub=()
     [ "${1:-}" = shell ] && { sub=(shell); shift; }
     oca=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/odoo/addons
-    # Through odoo-bin: in prefork mode Odoo starts its websocket process again with
-    # sys.argv[0], which must be a script (with "python -m odoo" it is odoo/__main__.py).
-    (cd "$ODOO_SRC" && "$PY" "$ODOO_SRC/odoo-bin" "${sub[@]}" -c "$REPO/odoo.conf" \
+    # Through a script (odoo-bin, or ODOO_LAUNCHER): in prefork mode Odoo starts its
+    # websocket process again with sys.argv[0] (with "python -m odoo", odoo/__main__.py).
+    (cd "$ODOO_SRC" && ODOO_SRC="$ODOO_SRC" "$PY" "${ODOO_LAUNCHER:-$ODOO_SRC/odoo-bin}" "${sub[@]}" -c "$REPO/odoo.conf" \
         --addons-path="$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$oca,$REPO/addons${EXTRA_ADDONS:+,$EXTRA_ADDONS}" \
         --data-dir="$LOCAL/data" --db_host=127.0.0.1 --db_port="$PG_PORT" --db_user="$DB_USER" "$@")
 }
