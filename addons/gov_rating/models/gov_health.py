@@ -43,7 +43,7 @@ class GovHealth(models.AbstractModel):
                 cr.execute(
                     """
                     SELECT pg_is_in_recovery(),
-                           pg_wal_lsn_diff(%s, pg_last_wal_replay_lsn()),
+                           pg_wal_lsn_diff(%s::pg_lsn, pg_last_wal_replay_lsn()),
                            EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())
                     """,
                     (primary_lsn,),
