@@ -12,7 +12,8 @@ import psycopg2
 QUERIES = {
     "ratings": "SELECT id, name, level, case_id, employee_id, validity "
     "FROM gov_evaluation",
-    "work orders": "SELECT id, name, evaluation_id, state FROM gov_rectify_order",
+    "work orders": "SELECT id, name, evaluation_id, stage_id, step "
+    "FROM gov_rectify_order",
     "attachments": "SELECT id, name, checksum, store_fname FROM ir_attachment",
 }
 

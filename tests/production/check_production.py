@@ -349,7 +349,8 @@ class Checks:
             )
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
-                if text in ws.recv():
+                # Odoo sends JSON with non-ASCII characters escaped.
+                if text in json.dumps(json.loads(ws.recv()), ensure_ascii=False):
                     return
         except websocket.WebSocketTimeoutException:
             pass

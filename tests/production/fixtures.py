@@ -55,7 +55,8 @@ device = env["gov.device"].create(
         "code": f"PJQ-{code}",
         "hall_id": hall.id,
         "window_id": window.id,
-        "response_interval": 5,
+        # One rating per burst: the device takes one every 10 minutes.
+        "response_interval": 600,
     }
 )
 key = device.action_generate_api_key()["params"]["message"].rsplit(" ", 1)[1]
