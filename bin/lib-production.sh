@@ -187,7 +187,7 @@ nginx_cmd() {
 }
 
 pid_alive() {
-    [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+    [ -s "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null
 }
 
 # Start the stack in the background on database $1, public port $2, with $3 HTTP

@@ -63,6 +63,7 @@ class Checks:
         self.replica_port = args.replica_port
         self.odoo_port = args.odoo_port
         self.failed = 0
+        self._phones = []
         self.websocket_pid = self.websocket_process().pid
 
     # ------------------------------------------------------------------ helpers
@@ -105,14 +106,23 @@ class Checks:
             "SELECT id, ip_address FROM gov_evaluation WHERE case_id = %s", case_id
         )
 
-    def burst(self, prepare, send, during=None):
-        """``prepare(session)`` for each phone (4 at a time), then every phone
-        calls ``send(session, prepared)`` at the same moment. ``during(done)`` runs
-        alongside, ``done`` being the number of answers so far. Returns the HTTP
-        statuses and the number of connection errors (resets)."""
-        sessions = [phone(n) for n in range(BURST)]
-        with ThreadPoolExecutor(4) as pool:
-            prepared = list(pool.map(prepare, sessions))
+    def phones(self):
+        """BURST phones that scanned the counter code: (session, CSRF token). A
+        session's CSRF token holds for every form of the site."""
+        if not self._phones:
+            token = self.fixtures["seat_token"]
+            sessions = [phone(n) for n in range(BURST)]
+            with ThreadPoolExecutor(4) as pool:
+                tokens = pool.map(
+                    lambda s: self.page_csrf(s, f"/gov/r/{token}"), sessions
+                )
+                self._phones = list(zip(sessions, tokens, strict=True))
+        return self._phones
+
+    def burst(self, send, during=None):
+        """Every phone calls ``send(session, csrf)`` at the same moment.
+        ``during(done)`` runs alongside, ``done`` being the number of answers so
+        far. Returns the HTTP statuses and the connection errors (resets)."""
         barrier = threading.Barrier(BURST)
         statuses, errors = Counter(), []
         lock = threading.Lock()
@@ -128,10 +138,7 @@ class Checks:
             with lock:
                 statuses[status] += 1
 
-        threads = [
-            threading.Thread(target=run, args=(s, p))
-            for s, p in zip(sessions, prepared, strict=True)
-        ]
+        threads = [threading.Thread(target=run, args=pair) for pair in self.phones()]
         for thread in threads:
             thread.start()
         if during:
@@ -148,7 +155,6 @@ class Checks:
     def link_burst(self, key, during=None):
         token = self.fixtures["links"][key]
         return self.burst(
-            lambda s: self.page_csrf(s, f"/gov/l/{token}"),
             lambda s, csrf: s.post(
                 f"{self.url}/gov/l/{token}/submit",
                 data={"csrf_token": csrf, "level": "4"},
@@ -179,7 +185,6 @@ class Checks:
         token = self.fixtures["seat_token"]
         case_id = str(self.fixtures["cases"]["COUNTER"])
         statuses, errors = self.burst(
-            lambda s: self.page_csrf(s, f"/gov/r/{token}"),
             lambda s, csrf: s.post(
                 f"{self.url}/gov/r/{token}/submit",
                 data={"csrf_token": csrf, "level": "5", "case_id": case_id},
@@ -202,7 +207,6 @@ class Checks:
         )
         assert shown.status_code == 200, shown.text
         statuses, errors = self.burst(
-            lambda s: None,
             lambda s, __: s.post(
                 f"{self.url}/gov/api/v1/device/rate",
                 json={"level": 5},
