@@ -26,8 +26,9 @@ check_odoo_src() {
 }
 
 # Debian packages: PostgreSQL server, headers for python-ldap/psycopg2, Chinese fonts,
-# wkhtmltopdf for PDF reports, Chromium for browser tests.
-APT_PACKAGES="postgresql libpq-dev libldap2-dev libsasl2-dev fonts-noto-cjk wkhtmltopdf chromium"
+# wkhtmltopdf for PDF reports, Chromium for browser tests, nginx in front of the
+# production mode (run as a private server from .local/, the system's nginx untouched).
+APT_PACKAGES="postgresql libpq-dev libldap2-dev libsasl2-dev fonts-noto-cjk wkhtmltopdf chromium nginx"
 
 ensure_debian_packages() {
     local missing=() p
@@ -129,7 +130,9 @@ odoo() {
     local oca sub=()
     [ "${1:-}" = shell ] && { sub=(shell); shift; }
     oca=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/odoo/addons
-    (cd "$ODOO_SRC" && "$PY" -m odoo "${sub[@]}" -c "$REPO/odoo.conf" \
+    # Through a script (odoo-bin, or ODOO_LAUNCHER): in prefork mode Odoo starts its
+    # websocket process again with sys.argv[0] (with "python -m odoo", odoo/__main__.py).
+    (cd "$ODOO_SRC" && ODOO_SRC="$ODOO_SRC" "$PY" "${ODOO_LAUNCHER:-$ODOO_SRC/odoo-bin}" "${sub[@]}" -c "$REPO/odoo.conf" \
         --addons-path="$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$oca,$REPO/addons${EXTRA_ADDONS:+,$EXTRA_ADDONS}" \
         --data-dir="$LOCAL/data" --db_host=127.0.0.1 --db_port="$PG_PORT" --db_user="$DB_USER" "$@")
 }

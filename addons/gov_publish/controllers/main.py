@@ -35,13 +35,23 @@ class GovPublicResults(http.Controller):
         return request.render(template, values)
 
     @http.route(
-        "/gov/results", type="http", auth="public", website=True, methods=["GET"]
+        "/gov/results",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def results(self, **kwargs):
         return request.redirect("/gov/results/rankings")
 
     @http.route(
-        "/gov/results/items", type="http", auth="public", website=True, methods=["GET"]
+        "/gov/results/items",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def items(self, **kwargs):
         return self._render(
@@ -54,6 +64,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def comments(self, **kwargs):
         return self._render(
@@ -69,6 +80,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def rankings(self, **kwargs):
         return self._render(
@@ -84,6 +96,7 @@ class GovPublicResults(http.Controller):
         auth="public",
         website=True,
         methods=["GET"],
+        readonly=True,
     )
     def rectifications(self, **kwargs):
         return self._render(
@@ -98,6 +111,7 @@ class GovPublicResults(http.Controller):
         type="http",
         auth="public",
         methods=["GET"],
+        readonly=True,
     )
     def verify(self, period_id, **kwargs):
         try:

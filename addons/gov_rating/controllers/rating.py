@@ -56,6 +56,7 @@ class GovRatingPublic(http.Controller):
         methods=["GET"],
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def qr_page(self, token, **kwargs):
         target = request.env["gov.qr.mixin"]._gov_qr_find(token)
@@ -118,6 +119,7 @@ class GovRatingPublic(http.Controller):
         methods=["GET"],
         website=True,
         sitemap=False,
+        readonly=True,
     )
     def link_page(self, token, **kwargs):
         link = request.env["gov.case.link"]._find(token)

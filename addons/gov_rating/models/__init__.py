@@ -29,3 +29,4 @@ from . import gov_rate_limit
 from . import gov_public_rating
 from . import gov_sms_provider
 from . import sms_sms
+from . import gov_health

@@ -14,3 +14,4 @@ from . import test_device
 from . import test_sms
 from . import test_browser
 from . import test_calendar
+from . import test_health

@@ -40,7 +40,12 @@ class GovRoster(http.Controller):
         return request.render("gov_supervision.roster_rate_page", values, status=status)
 
     @http.route(
-        "/gov/roster", type="http", auth="public", methods=["GET"], website=True
+        "/gov/roster",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        readonly=True,
     )
     def roster(self, unit=None, page=None, **kwargs):
         values = request.env["gov.roster.entry"]._roster_page(
