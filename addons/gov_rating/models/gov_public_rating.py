@@ -140,7 +140,9 @@ class GovPublicRating(models.AbstractModel):
                     .with_context(mail_create_nosubscribe=True)
                     .create(vals)
                 )
-        except psycopg2.IntegrityError:
+        except psycopg2.IntegrityError as error:
+            if not tools.violates(error, "gov_evaluation_one_per_case_idx"):
+                raise
             self._refuse(
                 self.env._("This case has been rated already: one rating per case.")
             )

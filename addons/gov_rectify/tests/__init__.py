@@ -9,3 +9,4 @@ from . import test_complaint_desk
 from . import test_complaint_phone
 from . import test_monitor
 from . import test_rectify_second_link
+from . import test_rectify_race
