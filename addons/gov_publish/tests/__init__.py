@@ -5,3 +5,4 @@ from . import test_exchange
 from . import test_security
 from . import test_rankings_browser
 from . import test_rectifications
+from . import test_report_access
