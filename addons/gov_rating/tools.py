@@ -2,10 +2,24 @@
 
 import hashlib
 import re
+import unicodedata
 
+import psycopg2
 from stdnum.cn import ric, uscc
 
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+# Numbers written into a free text: ``\d`` matches full-width digits too, and one
+# space or dash may sit between any two digits ("138 1234 5678", "138-1234-5678").
+_SEP = r"[\s\-\u2010-\u2015\uff0d]?"
+_ALNUM = r"\dA-Za-z\uff21-\uff3a\uff41-\uff5a"
+CERT_IN_TEXT = re.compile(
+    rf"(?<![{_ALNUM}])"
+    rf"(?:\d(?:{_SEP}\d){{16}}{_SEP}[\dXx\uff38\uff58]|\d(?:{_SEP}\d){{14}})"
+    rf"(?![{_ALNUM}])"
+)
+PHONE_IN_TEXT = re.compile(
+    rf"(?<!\d)[1\uff11]{_SEP}[3-9\uff13-\uff19](?:{_SEP}\d){{9}}(?!\d)"
+)
 
 
 def normalize_cert(value):
@@ -48,12 +62,39 @@ def mask_name(value):
     return value[0] + "*" * max(len(value) - 1, 1)
 
 
+def mask_text(text, names=()):
+    """A free text as shown to those who may not read identities: ID and phone
+    numbers (however spaced or written) and the given names masked."""
+    if not text:
+        return ""
+
+    def number(match):
+        value = unicodedata.normalize("NFKC", match.group())
+        return "".join(c for c in value if c.isalnum()).upper()
+
+    text = CERT_IN_TEXT.sub(lambda m: mask_cert(number(m)), text)
+    text = PHONE_IN_TEXT.sub(lambda m: mask_phone(number(m)), text)
+    for name in names:
+        if name and len(name) > 1:
+            text = text.replace(name, mask_name(name))
+    return text
+
+
 def identity_key(*values):
     """A stable, non-reversible key of the first non-empty value."""
     for value in values:
         if value:
             return hashlib.sha256(value.encode()).hexdigest()
     return False
+
+
+def violates(error, constraint):
+    """Whether the database ``error`` is a violation of the unique index or
+    constraint named ``constraint`` (and not of any other)."""
+    return (
+        isinstance(error, psycopg2.errors.UniqueViolation)
+        and error.diag.constraint_name == constraint
+    )
 
 
 def rollup_targets(record, hierarchical):

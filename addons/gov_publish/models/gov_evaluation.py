@@ -85,9 +85,13 @@ class GovEvaluation(models.Model):
         ]
 
     def _gov_export_rows(self):
-        """One row a rating, in the columns of ``_gov_export_header``; reading
-        identities in full is logged."""
+        """One row a rating the user may read, in the columns of
+        ``_gov_export_header``; reading identities in full is logged, the staff
+        member rated gets no identity, the comments of those who may not read
+        identities are masked."""
+        self.check_access("read")
         mode = self._gov_export_identity_mode()
+        mine = self._gov_about_me()
         levels = dict(self._fields["level"]._description_selection(self.env))
         channels = dict(self._fields["channel"]._description_selection(self.env))
         rounds = dict(self._fields["assess_number"]._description_selection(self.env))
@@ -96,6 +100,7 @@ class GovEvaluation(models.Model):
         # The ratings are those the user may read; the names of what they rate
         # are read as superuser (staff profiles hide fields from some users).
         for evaluation in self.sudo():
+            row_mode = "none" if evaluation in mine else mode
             rows.append(
                 [
                     evaluation.name,
@@ -111,29 +116,26 @@ class GovEvaluation(models.Model):
                     evaluation.hall_id.name or "",
                     evaluation.window_id.name or "",
                     evaluation.employee_id.name or "",
-                    evaluation._gov_evaluator_label(mode),
-                    evaluation.comment or "",
+                    evaluation._gov_evaluator_label(row_mode),
+                    evaluation._gov_export_comment(row_mode == "full"),
                     rounds.get(evaluation.assess_number, ""),
                     validity.get(evaluation.validity, ""),
                 ]
             )
-        if mode == "full" and not self.env.su:
-            self._gov_log_identity_export()
+        if mode == "full":
+            (self - mine)._gov_log_identity_export()
         return rows
+
+    def _gov_export_comment(self, full):
+        """The comment as exported: masked unless ``full`` (identity readers)."""
+        evaluation = self.sudo()
+        if full:
+            return evaluation.comment or ""
+        return gov_tools.mask_text(evaluation.comment, [evaluation.evaluator_name])
 
     def _gov_log_identity_export(self):
         identified = self.sudo().filtered(lambda e: not e.anonymous)
-        self.env["gov.identity.access.log"].sudo().create(
-            [
-                {
-                    "user_id": self.env.uid,
-                    "res_model": self._name,
-                    "res_id": evaluation.id,
-                    "field_names": "export",
-                }
-                for evaluation in identified
-            ]
-        )
+        self._gov_log_identity(identified.ids, ["export"])
 
     # -------------------------------------------------------------- interface
     def _gov_interface_records(self, convention="interface", with_identity=True):
@@ -141,9 +143,11 @@ class GovEvaluation(models.Model):
 
         ``convention`` 'interface': satisfaction 1 = very dissatisfied … 5 = very
         satisfied; 'gbt': GB/T 39046 table A.8, 1 = very satisfied. Identities of
-        anonymous evaluators are never given; ``with_identity`` False masks them.
+        anonymous evaluators are never given; ``with_identity`` False masks them
+        and the comment; the staff member rated gets none.
         """
         Level = self.env["gov.level"]
+        mine = self._gov_about_me()
         records = []
         for evaluation in self.sudo():
             case = evaluation.case_id
@@ -151,7 +155,7 @@ class GovEvaluation(models.Model):
             if convention == "gbt":
                 satisfaction = Level.gbt_code(satisfaction)
             name, cert, phone = "", "", ""
-            if not evaluation.anonymous:
+            if not evaluation.anonymous and evaluation not in mine:
                 name = evaluation.evaluator_name or ""
                 cert = evaluation.evaluator_cert or ""
                 phone = evaluation.evaluator_phone or ""
@@ -177,7 +181,7 @@ class GovEvaluation(models.Model):
                     "evalDetail": ",".join(
                         t.code for t in evaluation.tag_ids if t.code
                     ),
-                    "writingEvaluation": evaluation.comment or "",
+                    "writingEvaluation": evaluation._gov_export_comment(with_identity),
                     "assessTime": fields.Datetime.to_string(
                         evaluation.company_id._gov_to_local(evaluation.date)
                     ),

@@ -217,8 +217,8 @@ class _InterfaceCsvWriter:
         records = evaluations._gov_interface_records(
             self.job.level_convention, with_identity=identity
         )
-        if identity and not evaluations.env.su:
-            evaluations._gov_log_identity_export()
+        if identity:
+            (evaluations - evaluations._gov_about_me())._gov_log_identity_export()
         for record in records:
             if self.writer is None:
                 self.writer = csv.DictWriter(self.file, fieldnames=list(record))

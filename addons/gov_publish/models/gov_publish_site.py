@@ -1,5 +1,3 @@
-import re
-
 from odoo import api, models
 
 from odoo.addons.gov_rating import tools as gov_tools
@@ -12,21 +10,6 @@ PAGE_SIZE = 20
 MAX_PAGE = 10000
 # Latest published complaints, assessments and suggestions shown under the results.
 SECTION_SIZE = 10
-# Mobile numbers and resident ID numbers written into a free text.
-PHONE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-CERT_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])")
-
-
-def scrub(text, names=()):
-    """A free text as published: phone and ID numbers and the given names masked."""
-    if not text:
-        return ""
-    text = PHONE_IN_TEXT.sub(lambda m: gov_tools.mask_phone(m.group()), text)
-    text = CERT_IN_TEXT.sub(lambda m: gov_tools.mask_cert(m.group()), text)
-    for name in names:
-        if name and len(name) > 1:
-            text = text.replace(name, gov_tools.mask_name(name))
-    return text
 
 
 class GovPublishSite(models.AbstractModel):
@@ -146,7 +129,9 @@ class GovPublishSite(models.AbstractModel):
                 "author": self.env._("Anonymous")
                 if evaluation.anonymous or not evaluation.evaluator_name
                 else gov_tools.mask_name(evaluation.evaluator_name),
-                "comment": scrub(evaluation.comment, [evaluation.evaluator_name]),
+                "comment": gov_tools.mask_text(
+                    evaluation.comment, [evaluation.evaluator_name]
+                ),
             }
             for evaluation in evaluations
         ]
@@ -201,9 +186,11 @@ class GovPublishSite(models.AbstractModel):
             "level": labels["level"].get(evaluation.level, ""),
             "department": order.department_id.name or "",
             "item": order.item_id.name or "",
-            "comment": scrub(evaluation.comment, names) if consented else "",
+            "comment": gov_tools.mask_text(evaluation.comment, names)
+            if consented
+            else "",
             "rectify_kind": labels["rectify_kind"].get(order.rectify_kind, ""),
-            "reply": scrub(order.reply_text, names),
+            "reply": gov_tools.mask_text(order.reply_text, names),
         }
 
     def _published_sections(self, scope):
@@ -227,10 +214,12 @@ class GovPublishSite(models.AbstractModel):
         return {
             "complaints": [
                 {
-                    "subject": scrub(complaint.name, [complaint.contact_name]),
+                    "subject": gov_tools.mask_text(
+                        complaint.name, [complaint.contact_name]
+                    ),
                     "department": complaint.department_id.name or "",
                     "date": complaint.date_published.date(),
-                    "result": scrub(
+                    "result": gov_tools.mask_text(
                         complaint.published_result, [complaint.contact_name]
                     ),
                 }
@@ -244,17 +233,21 @@ class GovPublishSite(models.AbstractModel):
                     "date_from": assessment.date_from,
                     "date_to": assessment.date_to,
                     "score": assessment.score,
-                    "findings": scrub(assessment.findings),
+                    "findings": gov_tools.mask_text(assessment.findings),
                 }
                 for assessment in assessments
             ],
             "suggestions": [
                 {
-                    "subject": scrub(suggestion.subject, [suggestion.contact_name]),
+                    "subject": gov_tools.mask_text(
+                        suggestion.subject, [suggestion.contact_name]
+                    ),
                     "department": suggestion.department_id.name or "",
                     "date": suggestion.date_received,
-                    "content": scrub(suggestion.content, [suggestion.contact_name]),
-                    "answer": scrub(
+                    "content": gov_tools.mask_text(
+                        suggestion.content, [suggestion.contact_name]
+                    ),
+                    "answer": gov_tools.mask_text(
                         suggestion.handling_note, [suggestion.contact_name]
                     ),
                 }

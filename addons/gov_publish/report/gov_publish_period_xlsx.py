@@ -9,6 +9,7 @@ class GovPublishLineXlsx(models.AbstractModel):
     _description = "Rankings XLSX"
 
     def generate_xlsx_report(self, workbook, data, objs):
+        objs.check_access("read")
         bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF7"})
         kinds = dict(objs._fields["kind"]._description_selection(self.env))
         header = [

@@ -27,6 +27,7 @@ class GovCase(models.Model):
     _order = "date_received desc, id desc"
     _rec_names_search = ["name"]
     _gov_identity_fields = ("applicant_name", "applicant_cert", "applicant_phone")
+    _gov_subject_field = None
 
     name = fields.Char(string="Case Number", required=True, copy=False, tracking=True)
     item_id = fields.Many2one(

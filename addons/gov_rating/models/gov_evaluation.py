@@ -70,6 +70,7 @@ class GovEvaluation(models.Model):
     _description = "Evaluation"
     _order = "date desc, id desc"
     _gov_identity_fields = ("evaluator_name", "evaluator_cert", "evaluator_phone")
+    _gov_free_text_fields = ("comment",)
 
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index=True

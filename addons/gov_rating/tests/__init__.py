@@ -15,3 +15,4 @@ from . import test_sms
 from . import test_browser
 from . import test_calendar
 from . import test_health
+from . import test_identity

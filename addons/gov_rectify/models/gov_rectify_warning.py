@@ -1,9 +1,14 @@
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
+from odoo.tools import mute_logger
+
+from odoo.addons.gov_rating import tools as gov_tools
 
 from .gov_rectify_warning_rule import WARNING_ACTIONS, WARNING_LEVELS
 
+WARNING_ONCE_INDEX = "gov_rectify_warning_once_idx"
 SUBJECT_FIELDS = {"employee": "employee_id", "department": "department_id"}
 
 
@@ -52,7 +57,7 @@ class GovRectifyWarning(models.Model):
     def init(self):
         tools.create_unique_index(
             self._cr,
-            "gov_rectify_warning_once_idx",
+            WARNING_ONCE_INDEX,
             self._table,
             [
                 "subject",
@@ -158,12 +163,24 @@ class GovRectifyWarning(models.Model):
             )
             for w in existing
         }
-        new = []
+        created = self.sudo().browse()
         for vals in candidates:
             if key(vals) not in seen:
                 seen.add(key(vals))
-                new.append(vals)
-        return self.sudo().create(new)
+                created |= self._create_once(vals)
+        return created
+
+    @api.model
+    def _create_once(self, vals):
+        """Create one warning, or nothing when a concurrent transaction has just
+        raised the same one (the unique index decides; nothing else is caught)."""
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                return self.sudo().create(vals)
+        except psycopg2.errors.UniqueViolation as error:
+            if not gov_tools.violates(error, WARNING_ONCE_INDEX):
+                raise
+            return self.sudo().browse()
 
     @api.model
     def _compute_ranking_summons(self, day=None):

@@ -95,6 +95,8 @@ class GovComplaint(models.Model):
     _description = "Online Complaint"
     _order = "id desc"
     _gov_identity_fields = ("contact_name", "contact_phone")
+    _gov_subject_field = "order_id.employee_id"
+    _gov_free_text_fields = ("description",)
 
     name = fields.Char(string="Subject", required=True, readonly=True)
     code = fields.Char(

@@ -23,9 +23,17 @@ class GovSuggestion(models.Model):
     typed in by the centre. Not a rating: it never enters the rating figures."""
 
     _name = "gov.suggestion"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gov.place.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "gov.place.mixin",
+        "gov.identity.mixin",
+    ]
     _description = "Suggestion"
     _order = "date_received desc, id desc"
+    _gov_identity_fields = ("contact_name", "contact_phone")
+    _gov_subject_field = None
+    _gov_free_text_fields = ("subject", "content")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -39,9 +47,12 @@ class GovSuggestion(models.Model):
     subject = fields.Char(required=True, tracking=True)
     content = fields.Text(required=True)
     department_id = fields.Many2one(string="Unit Concerned")
-    # Who wrote: optional, never published, read by those who handle it.
-    contact_name = fields.Char(groups="gov_rating.group_gov_handler")
-    contact_phone = fields.Char(groups="gov_rating.group_gov_handler")
+    # Who wrote: optional, never published, read (and logged) by identity readers.
+    contact_name = fields.Char(groups="gov_rating.group_gov_identity")
+    contact_phone = fields.Char(groups="gov_rating.group_gov_identity")
+    contact_masked = fields.Char(
+        string="Contact", compute="_compute_contact_masked", compute_sudo=True
+    )
     handling_note = fields.Text(tracking=True)
     user_id = fields.Many2one(
         "res.users",
@@ -62,6 +73,15 @@ class GovSuggestion(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+
+    @api.depends("contact_name", "contact_phone")
+    def _compute_contact_masked(self):
+        for suggestion in self:
+            parts = [
+                gov_tools.mask_name(suggestion.contact_name),
+                gov_tools.mask_phone(suggestion.contact_phone),
+            ]
+            suggestion.contact_masked = " ".join(p for p in parts if p)
 
     @api.constrains("contact_phone")
     def _check_contact_phone(self):

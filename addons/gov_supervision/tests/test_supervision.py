@@ -50,7 +50,8 @@ class TestSupervision(GovRatingCase):
                 **period,
             }
         )
-        Suggestion = cls.env["gov.suggestion"].with_user(cls.user_supervisor)
+        # Typing in a contact takes the identity right.
+        Suggestion = cls.env["gov.suggestion"].with_user(cls.user_identity)
         cls.suggest_window = Suggestion.create(
             {
                 "source": "paper",
@@ -143,8 +144,8 @@ class TestSupervision(GovRatingCase):
             self.suggest_window,
         )
         self.assertEqual(
-            self.suggest_window.with_user(self.user_handler).contact_phone,
-            "0851-12345678",
+            self.suggest_window.with_user(self.user_handler).contact_masked,
+            "钱* 085****5678",
         )
         with self.assertRaises(AccessError):
             self.suggest_other.with_user(self.user_handler).read(["subject"])
