@@ -114,18 +114,17 @@ class GovPublicRating(models.AbstractModel):
         }
 
     @api.model
-    def _rate(self, vals, ip_address=None, device=None):
-        """Create one rating within the rate limits: all of it or nothing."""
+    def _rate(self, channel, vals, ip_address=None, device=None):
+        """Create one citizen's rating through the gateway, within the rate limits:
+        all of it or nothing."""
         RateLimit = self.env["gov.rate.limit"].sudo()
         RateLimit._hit("ip", ip_address)
         RateLimit._hit("device", device and device.id)
         RateLimit._hit("phone", tools.normalize_phone(vals.get("evaluator_phone")))
-        vals = dict(vals, ip_address=ip_address or False)
-        if device:
-            vals["device_id"] = device.id
+        vals = dict(vals)
         case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
         # A questionnaire follows on the web pages only (not by SMS or device).
-        web = vals["channel"] in ("qr", "pc", "app")
+        web = channel in ("qr", "pc", "app")
         survey = self._public_survey(case.item_id) if web else None
         try:
             with self.env.cr.savepoint():
@@ -133,12 +132,8 @@ class GovPublicRating(models.AbstractModel):
                     vals["survey_user_input_id"] = survey._create_answer(
                         check_attempts=False
                     ).id
-                # The public user does not follow the ratings it creates.
-                return (
-                    self.env["gov.evaluation"]
-                    .sudo()
-                    .with_context(mail_create_nosubscribe=True)
-                    .create(vals)
+                return self.env["gov.evaluation"]._gateway_create(
+                    channel, [vals], ip_address=ip_address, device=device
                 )
         except psycopg2.IntegrityError:
             self._refuse(
