@@ -329,6 +329,7 @@ class GovDatasetGenerator(models.AbstractModel):
                 rating.pop("channel"),
                 [rating],
                 date=rating.pop("date"),
+                entered_by=self.env.user,
                 fraud_checks=False,
             )
         return evaluations

@@ -199,7 +199,6 @@ class GovEvaluation(models.Model):
     # Paper forms (纸质评价表): who typed it in, the scanned form, the sample check.
     entered_by_id = fields.Many2one(
         "res.users",
-        string="Entered By",
         readonly=True,
         index="btree_not_null",
         help="The staff member who typed in this paper form.",
@@ -366,7 +365,7 @@ class GovEvaluation(models.Model):
                 device_id=device.id if device else False,
                 validity="valid",
                 is_default=channel == "default",
-                entered_by_id=entered_by.id if entered_by else False,
+                entered_by_id=entered_by.id if channel == "paper" else False,
             )
             if channel == "paper":
                 self._check_paper_entry(vals, entered_by)
@@ -389,14 +388,12 @@ class GovEvaluation(models.Model):
 
     @api.model
     def _check_paper_entry(self, vals, user):
-        """A paper form is typed in by a named user, with its scan, and never by a
-        staff member it rates or who handled its case."""
+        """A paper form is typed in by a named user, never by a staff member it
+        rates or who handled its case."""
         if not user:
             raise ValidationError(
                 self.env._("A paper form is entered by a named user.")
             )
-        if not vals.get("paper_attachment_id"):
-            raise ValidationError(self.env._("Attach the scanned paper form."))
         case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
         employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
         if user.sudo().employee_ids & (case.employee_ids | employee):

@@ -1,6 +1,6 @@
 import base64
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -68,12 +68,11 @@ class TestPaperForm(GovRatingCase):
 
     def test_a_paper_form_needs_its_scan_and_its_author(self):
         case = self.make_case()
+        with self.assertRaisesRegex(UserError, "scanned paper form"):
+            self.enter(self.user_clerk2, case, scan=False)
         values = {"case_id": case.id, "employee_id": self.staff.id, "level": "5"}
-        Evaluation = self.env["gov.evaluation"]
-        with self.assertRaisesRegex(ValidationError, "scanned paper form"):
-            Evaluation._gateway_create("paper", [values], entered_by=self.user_clerk2)
         with self.assertRaisesRegex(ValidationError, "named user"):
-            Evaluation._gateway_create("paper", [values])
+            self.env["gov.evaluation"]._gateway_create("paper", [values])
         self.assertFalse(case.evaluation_ids)
 
     def test_a_supervisor_sample_checks_paper_forms(self):
@@ -104,7 +103,16 @@ class TestGatewayOverJsonRpc(HttpCase):
             {
                 "name": "RPC窗口",
                 "code": "RPC",
-                "hall_id": env["gov.hall"].create({"name": "RPC大厅"}).id,
+                "hall_id": env["gov.hall"]
+                .create(
+                    {
+                        "name": "RPC大厅",
+                        "region_id": env["gov.region"]
+                        .create({"name": "RPC区", "code": "990199", "level": "county"})
+                        .id,
+                    }
+                )
+                .id,
             }
         )
         cls.clerk = new_test_user(env, "rpc_clerk", groups="gov_rating.group_gov_clerk")

@@ -183,6 +183,21 @@ class TestPublicRate(GovHttpCase):
         self.env["gov.rate.limit"]._gc_expired()
         self.assertTrue(self.env["gov.rate.limit"].search_count([]))
 
+    def test_wrong_proofs_are_refused_and_counted_by_the_limiter(self):
+        self.env["gov.rate.limit"].search([]).unlink()
+        self.env["ir.config_parameter"].set_param("gov_rating.limit_ip_per_hour", 2)
+        for proof in ("0000", "000000"):
+            response = self._submit(
+                {"level": "5", "case_number": "QR-RECENT", "proof": proof}
+            )
+            self.assertEqual(response.status_code, 400)
+            self.assertIn("last four digits", response.text)
+        response = self._submit(
+            {"level": "5", "case_number": "QR-RECENT", "proof": self.recent.rating_code}
+        )
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(self._evaluations(case_id=self.recent.id))
+
     def test_chinese_by_default_english_when_asked(self):
         zh = self.env["res.lang"]._activate_lang("zh_CN")
         website = self.env["website"].get_current_website()

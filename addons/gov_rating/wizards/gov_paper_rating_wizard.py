@@ -16,9 +16,11 @@ class GovPaperRatingWizard(models.TransientModel):
     case_id = fields.Many2one(
         "gov.case", compute="_compute_case_id", store=True, compute_sudo=True
     )
-    case_summary = fields.Char(string="Case", compute="_compute_case_id")
+    case_summary = fields.Char(
+        string="Service", compute="_compute_case_details", compute_sudo=True
+    )
     case_staff_ids = fields.Many2many(
-        "hr.employee", compute="_compute_case_id", compute_sudo=True
+        "hr.employee", compute="_compute_case_details", compute_sudo=True
     )
     employee_id = fields.Many2one(
         "hr.employee",
@@ -35,7 +37,7 @@ class GovPaperRatingWizard(models.TransientModel):
         "('level_ids.value', '=', level)]",
     )
     comment = fields.Text()
-    scan = fields.Binary(string="Scanned Form", required=True, attachment=False)
+    scan = fields.Binary(string="Scanned Form", attachment=False)
     scan_name = fields.Char(string="File Name")
 
     @api.depends("case_number")
@@ -52,10 +54,15 @@ class GovPaperRatingWizard(models.TransientModel):
                 limit=1,
             )
             wizard.case_id = case or False
-            wizard.case_summary = case and " · ".join(
+
+    @api.depends("case_id")
+    def _compute_case_details(self):
+        for wizard in self:
+            case = wizard.case_id
+            wizard.case_summary = " · ".join(
                 name for name in (case.item_id.name, case.window_id.name) if name
             )
-            wizard.case_staff_ids = case.employee_ids if case else False
+            wizard.case_staff_ids = case.employee_ids
 
     def _compute_tag_set_id(self):
         tag_set = self.env["gov.tag.set"].sudo()._active_for("counter")
@@ -85,6 +92,8 @@ class GovPaperRatingWizard(models.TransientModel):
                     number=self.case_number,
                 )
             )
+        if not self.scan:
+            raise UserError(self.env._("Attach the scanned paper form."))
         attachment = (
             self.env["ir.attachment"]
             .sudo()
