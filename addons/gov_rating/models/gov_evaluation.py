@@ -365,7 +365,9 @@ class GovEvaluation(models.Model):
                 device_id=device.id if device else False,
                 validity="valid",
                 is_default=channel == "default",
-                entered_by_id=entered_by.id if channel == "paper" else False,
+                entered_by_id=entered_by.id
+                if channel == "paper" and entered_by
+                else False,
             )
             if channel == "paper":
                 self._check_paper_entry(vals, entered_by)

@@ -1,10 +1,12 @@
 import base64
+from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from .channels_common import GovHttpCase
 from .common import GovRatingCase
 
 SCAN = base64.b64encode(b"%PDF-1.4 scanned paper form").decode()
@@ -91,7 +93,7 @@ class TestPaperForm(GovRatingCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGatewayOverJsonRpc(HttpCase):
+class TestGatewayOverJsonRpc(GovHttpCase):
     """A back-office account is an attack surface: nobody creates a rating over
     JSON-RPC, whatever the context they send."""
 
@@ -99,22 +101,6 @@ class TestGatewayOverJsonRpc(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.window = env["gov.window"].create(
-            {
-                "name": "RPC窗口",
-                "code": "RPC",
-                "hall_id": env["gov.hall"]
-                .create(
-                    {
-                        "name": "RPC大厅",
-                        "region_id": env["gov.region"]
-                        .create({"name": "RPC区", "code": "990199", "level": "county"})
-                        .id,
-                    }
-                )
-                .id,
-            }
-        )
         cls.clerk = new_test_user(env, "rpc_clerk", groups="gov_rating.group_gov_clerk")
         cls.handler = new_test_user(
             env, "rpc_handler", groups="gov_rating.group_gov_handler"
@@ -122,29 +108,20 @@ class TestGatewayOverJsonRpc(HttpCase):
         cls.supervisor = new_test_user(
             env, "rpc_supervisor", groups="gov_rating.group_gov_supervisor"
         )
-        cls.staff = env["hr.employee"].create(
+        cls.staff, cls.colleague = cls.staff_a, cls.staff_b
+        cls.staff.user_id = cls.clerk
+        env["hr.employee"].create(
             {
-                "name": "RPC办事员",
-                "gov_window_id": cls.window.id,
-                "user_id": cls.clerk.id,
+                "name": "RPC经办人",
+                "department_id": cls.department.id,
+                "user_id": cls.handler.id,
             }
         )
-        cls.colleague = env["hr.employee"].create(
-            {"name": "RPC同事", "gov_window_id": cls.window.id}
+        cls.case = cls._case(
+            "RPC-CASE-1", done_ago=timedelta(minutes=5), phone="13911112222"
         )
-        item = env["gov.service.item"].create({"name": "RPC事项", "code": "RPC01"})
-        cls.case = env["gov.case"].create(
-            {
-                "name": "RPC-CASE-1",
-                "item_id": item.id,
-                "window_id": cls.window.id,
-                "employee_ids": [(6, 0, cls.staff.ids)],
-                "applicant_phone": "13911112222",
-                "state": "done",
-            }
-        )
-        cls.case2 = cls.case.copy(
-            {"name": "RPC-CASE-2", "employee_ids": [(6, 0, cls.colleague.ids)]}
+        cls.case2 = cls._case(
+            "RPC-CASE-2", staff=cls.colleague, done_ago=timedelta(minutes=5)
         )
 
     def call_create(self, login, case, context=None):
