@@ -16,6 +16,7 @@
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "wizards/gov_evaluation_review_wizard_views.xml",
+        "wizards/gov_paper_rating_wizard_views.xml",
         "views/gov_region_views.xml",
         "views/hr_department_views.xml",
         "views/gov_hall_views.xml",

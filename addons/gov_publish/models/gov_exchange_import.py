@@ -198,22 +198,24 @@ class GovExchangeImport(models.Model):
             ._api_upsert(platform, dict(row, proStatus="done"))
         )
         company = row.get("userProp") == "2"
-        return Evaluation.create(
-            {
-                "case_id": case.id,
-                "level": level,
-                "channel": channel,
-                "date": date,
-                "assess_number": number,
-                "comment": row.get("writingEvaluation") or False,
-                "anonymous": row.get("anonymityFlag") == "1",
-                "publish_comment": row.get("publicFlag", "1") == "1",
-                "evaluator_type": "company" if company else "person",
-                "evaluator_name": row.get("userName") or False,
-                "evaluator_cert": row.get("certKey") or False,
-                "evaluator_phone": row.get("mobile") or False,
-                "gov_source_ref": key,
-            }
+        return Evaluation._gateway_create(
+            channel,
+            [
+                {
+                    "case_id": case.id,
+                    "level": level,
+                    "assess_number": number,
+                    "comment": row.get("writingEvaluation") or False,
+                    "anonymous": row.get("anonymityFlag") == "1",
+                    "publish_comment": row.get("publicFlag", "1") == "1",
+                    "evaluator_type": "company" if company else "person",
+                    "evaluator_name": row.get("userName") or False,
+                    "evaluator_cert": row.get("certKey") or False,
+                    "evaluator_phone": row.get("mobile") or False,
+                    "gov_source_ref": key,
+                }
+            ],
+            date=date,
         )
 
     def _level_from(self, code):

@@ -199,13 +199,15 @@ class TestExports(GovPublishCase, TransactionCase):
                 "date_done": "2024-03-16 08:00:00",
             }
         )
-        self.Evaluation.create(
-            {
-                "case_id": case.id,
-                "level": "4",
-                "channel": "sms",
-                "date": "2024-03-15 09:00:00",
-            }
+        self._give_ratings(
+            [
+                {
+                    "case_id": case.id,
+                    "level": "4",
+                    "channel": "sms",
+                    "date": "2024-03-15 09:00:00",
+                }
+            ]
         )
         board = self.env["gov.publish.dashboard"].create(
             {

@@ -47,7 +47,7 @@ class TestRectificationResults(GovPublishCase, HttpCase):
                 ("2", 14, {"comment": "还在整改中的差评"}),
             )
         )
-        ratings = cls.Evaluation.create([consented, refused, still_open])
+        ratings = cls._give_ratings([consented, refused, still_open])
         Order = cls.env["gov.rectify.order"].sudo()
         cls.orders = Order.search([("department_id", "=", cls.dept_bad.id)])
         # Opened in the published month (the ratings are dated March 2024).

@@ -41,7 +41,6 @@ class GovRatingPublic(http.Controller):
         values.update(
             title=title,
             subtitle=subtitle,
-            cases=target._gov_qr_recent_cases(),
             action=f"/gov/r/{token}/submit",
             error=error,
             form=form or {},

@@ -1,7 +1,9 @@
+import secrets
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import consteq
 
 from .. import tools
 
@@ -18,6 +20,9 @@ CASE_CHANNELS = [
     ("self_service", "Self-service terminal"),
     ("mail", "Post"),
 ]
+# Letters and digits that cannot be mistaken for one another on a receipt.
+RATING_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RATING_CODE_LENGTH = 6
 
 
 class GovCase(models.Model):
@@ -72,6 +77,12 @@ class GovCase(models.Model):
     state = fields.Selection(
         CASE_STATES, required=True, default="received", tracking=True, index=True
     )
+    rating_code = fields.Char(
+        copy=False,
+        readonly=True,
+        help="Short code printed on the receipt and sent in the SMS invitation: with "
+        "it the applicant rates this case from a counter code.",
+    )
     evaluation_ids = fields.One2many("gov.evaluation", "case_id", string="Ratings")
     link_ids = fields.One2many(
         "gov.case.link",
@@ -92,6 +103,15 @@ class GovCase(models.Model):
             "A completed case has a completion date.",
         ),
     ]
+
+    def init(self):
+        # Cases that existed before the rating code get their own code each.
+        self.env.cr.execute("SELECT id FROM gov_case WHERE rating_code IS NULL")
+        for (case_id,) in self.env.cr.fetchall():
+            self.env.cr.execute(
+                "UPDATE gov_case SET rating_code = %s WHERE id = %s",
+                (self._new_rating_code(), case_id),
+            )
 
     @api.depends("item_id")
     def _compute_department_id(self):
@@ -144,6 +164,7 @@ class GovCase(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_identity(vals)
+            vals["rating_code"] = self._new_rating_code()
             if vals.get("state") == "done" and not vals.get("date_done"):
                 vals["date_done"] = fields.Datetime.now()
         cases = super().create(vals_list)
@@ -162,6 +183,24 @@ class GovCase(models.Model):
         res = super().write(vals)
         newly_done._on_done()
         return res
+
+    @api.model
+    def _new_rating_code(self):
+        return "".join(
+            secrets.choice(RATING_CODE_ALPHABET) for __ in range(RATING_CODE_LENGTH)
+        )
+
+    def _gov_proof_matches(self, proof):
+        """Whether ``proof`` shows the case is the citizen's: the last four digits of
+        the applicant's phone, or the case's rating code."""
+        self.ensure_one()
+        case = self.sudo()
+        proof = (proof or "").strip().upper()
+        phone = tools.normalize_phone(case.applicant_phone or "")
+        if len(proof) == 4 and proof.isdigit() and len(phone) >= 4:
+            return consteq(phone[-4:].encode(), proof.encode())
+        code = case.rating_code or ""
+        return bool(code) and consteq(code.encode(), proof.encode())
 
     @api.model
     def _normalize_identity(self, vals):
@@ -325,9 +364,10 @@ class GovCase(models.Model):
             vals_list += cases.filtered(
                 lambda c, limits=limits: limits[(c.date_done, days, day_type)] <= now
             )._default_rating_vals(level)
-        self.env["gov.evaluation"].sudo().with_context(
-            gov_skip_fraud_checks=True  # a system rating has no source to check
-        ).create(vals_list)
+        # A system rating has no source to check for fraud.
+        self.env["gov.evaluation"]._gateway_create(
+            "default", vals_list, fraud_checks=False
+        )
 
     def _default_rating_vals(self, level):
         """The system ratings of these cases: one per staff member involved."""
@@ -339,8 +379,6 @@ class GovCase(models.Model):
                         "case_id": case.id,
                         "employee_id": employee.id,
                         "level": level,
-                        "channel": "default",
-                        "is_default": True,
                     }
                 )
         return vals_list

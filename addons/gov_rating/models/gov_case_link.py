@@ -126,11 +126,7 @@ class GovCaseLink(models.Model):
         if mode != wanted:
             return self.second_evaluation_id or self.evaluation_id, False
         vals = Public._parse_form(form, "online")
-        vals.update(
-            case_id=self.case_id.id,
-            employee_id=self.employee_id.id,
-            channel="sms" if self.date_invited else "pc",
-        )
+        vals.update(case_id=self.case_id.id, employee_id=self.employee_id.id)
         if mode == "second":
             first = self.evaluation_id.sudo()
             vals.update(
@@ -139,7 +135,8 @@ class GovCaseLink(models.Model):
                 evaluator_cert=first.evaluator_cert,
                 evaluator_phone=first.evaluator_phone,
             )
-        evaluation = Public._rate(vals, ip_address=ip_address)
+        channel = "sms" if self.date_invited else "pc"
+        evaluation = Public._rate(channel, vals, ip_address=ip_address)
         field = "second_evaluation_id" if mode == "second" else "evaluation_id"
         self.sudo()[field] = evaluation
         return evaluation, True
@@ -150,17 +147,33 @@ class GovCaseLink(models.Model):
         evaluations = self.env["gov.evaluation"]
         for link in self.filtered(lambda x: x.state == "open"):
             evaluation = Public._rate(
+                "sms",
                 {
                     "level": level,
                     "case_id": link.case_id.id,
                     "employee_id": link.employee_id.id,
-                    "channel": "sms",
                     "evaluator_phone": phone,
-                }
+                },
             )
             link.sudo().evaluation_id = evaluation
             evaluations |= evaluation
         return evaluations
+
+    @api.model
+    def _attach_ratings(self, evaluations):
+        """Show the first rating of a case and staff member on their open links,
+        whatever channel it came through: the link then rates no more (一事一评).
+        A rating of the case as a whole closes every link of the case."""
+        for evaluation in evaluations.filtered(
+            lambda e: e.case_id and e.assess_number == "1"
+        ):
+            domain = [
+                ("case_id", "=", evaluation.case_id.id),
+                ("evaluation_id", "=", False),
+            ]
+            if evaluation.employee_id:
+                domain.append(("employee_id", "in", [evaluation.employee_id.id, False]))
+            self.sudo().search(domain).evaluation_id = evaluation
 
     def _invite_by_sms(self):
         """Queue an SMS with the link to the applicant of each case, when SMS
@@ -178,10 +191,12 @@ class GovCaseLink(models.Model):
                 continue
             body = link.env._(
                 "Your case %(case)s (%(item)s) is completed. Please rate our service: "
-                "%(url)s or reply 1-5 (5 = very satisfied).",
+                "%(url)s or reply 1-5 (5 = very satisfied). At a counter code, rate "
+                "it with the rating code %(code)s.",
                 case=link.case_id.name,
                 item=link.case_id.item_id.name,
                 url=link.url,
+                code=link.case_id.rating_code,
             )
             vals_list.append(
                 {"number": phone, "body": body, "gov_case_link_id": link.id}

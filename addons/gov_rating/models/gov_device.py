@@ -112,7 +112,6 @@ class GovDevice(models.Model):
                 payload.get("comment"), 500, self.env._("The comment")
             )
             or False,
-            "channel": "device",
         }
         case = self.pending_case_id
         if case:
@@ -121,6 +120,6 @@ class GovDevice(models.Model):
             vals["window_id"] = self.window_id.id
         else:
             vals["hall_id"] = self.hall_id.id
-        evaluation = Public._rate(vals, ip_address=ip_address, device=self)
+        evaluation = Public._rate("device", vals, ip_address=ip_address, device=self)
         self.write({"pending_case_id": False, "last_rating_date": now})
         return evaluation

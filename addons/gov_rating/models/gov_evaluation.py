@@ -1,8 +1,10 @@
 import uuid
 from collections import defaultdict
+from contextvars import ContextVar
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import clean_context, sql
 
 from .. import tools as gov_tools
 from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
@@ -50,8 +52,44 @@ IMMUTABLE_COLUMNS = (
     "publish_comment",
     "date",
     "is_default",
+    "entered_by_id",
+    "paper_attachment_id",
 )
 IMMUTABLE_FIELDS = set(IMMUTABLE_COLUMNS) | {"tag_ids", "survey_user_input_id"}
+# Set by the gateway from its own parameters, never taken from the values it is given.
+GATEWAY_FIELDS = {
+    "name",
+    "points",
+    "channel",
+    "date",
+    "ip_address",
+    "device_id",
+    "validity",
+    "is_default",
+    "evaluator_key",
+    "first_evaluation_id",
+    "entered_by_id",
+    "signal_ids",
+    "review_reason",
+    "reviewer_id",
+    "review_date",
+    "paper_checked",
+    "paper_checker_id",
+    "paper_check_date",
+}
+# Fields only a supervisor writes: the review of a rating and the check of a paper form.
+SUPERVISOR_FIELDS = {
+    "validity",
+    "review_reason",
+    "reviewer_id",
+    "paper_checked",
+    "paper_checker_id",
+    "paper_check_date",
+}
+# Set while the gateway creates ratings: a Python-side token that no request can carry
+# (a client controls the context of its calls, not this variable).
+_GATEWAY = ContextVar("gov_evaluation_gateway", default=None)
+ONE_PER_CASE_INDEX = "gov_evaluation_one_per_case_staff_idx"
 # The rated objects whose figures _gov_object_figures computes: each gets a partial
 # covering index so that the grouped query reads the index only (see bench/).
 STATISTICS_FIELDS = (
@@ -159,6 +197,21 @@ class GovEvaluation(models.Model):
     review_reason = fields.Text(readonly=True, tracking=True)
     reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
     review_date = fields.Datetime(readonly=True)
+    # Paper forms (纸质评价表): who typed it in, the scanned form, the sample check.
+    entered_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        index="btree_not_null",
+        help="The staff member who typed in this paper form.",
+    )
+    paper_attachment_id = fields.Many2one(
+        "ir.attachment", string="Scanned Form", readonly=True
+    )
+    paper_checked = fields.Boolean(
+        string="Paper Form Checked", readonly=True, tracking=True
+    )
+    paper_checker_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    paper_check_date = fields.Datetime(string="Checked On", readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda s: s.env.company
     )
@@ -177,18 +230,7 @@ class GovEvaluation(models.Model):
     ]
 
     def init(self):
-        # One first and one second evaluation per case, staff member and evaluator.
-        tools.create_unique_index(
-            self._cr,
-            "gov_evaluation_one_per_case_idx",
-            self._table,
-            [
-                "case_id",
-                "COALESCE(employee_id, 0)",
-                "evaluator_key",
-                "assess_number",
-            ],
-        )
+        self._init_one_per_case_index()
         for name, definition in self._gov_statistics_indexes():
             self._cr.execute(  # pylint: disable=sql-injection
                 f"CREATE INDEX IF NOT EXISTS {name} ON {self._table} {definition}"
@@ -217,6 +259,39 @@ class GovEvaluation(models.Model):
             """
         )
 
+    def _init_one_per_case_index(self):
+        """One first and one second evaluation per case and staff member, whatever the
+        channel and whoever rates (一事一评). Databases made when the rule held per
+        evaluator keep their earliest rating of a case and staff member; the later
+        ones of another channel are marked invalid, with the reason."""
+        cr = self._cr
+        if sql.index_exists(cr, ONE_PER_CASE_INDEX):
+            return
+        cr.execute(
+            """
+            UPDATE gov_evaluation later
+               SET validity = 'invalid',
+                   review_reason = %s,
+                   review_date = now() AT TIME ZONE 'UTC'
+              FROM gov_evaluation earlier
+             WHERE earlier.case_id = later.case_id
+               AND COALESCE(earlier.employee_id, 0) = COALESCE(later.employee_id, 0)
+               AND earlier.assess_number = later.assess_number
+               AND earlier.id < later.id
+               AND earlier.validity != 'invalid'
+               AND later.validity != 'invalid'
+            """,
+            ("Duplicate: the case had been rated already (one rating per case).",),
+        )
+        cr.execute(  # pylint: disable=sql-injection
+            f"""
+            CREATE UNIQUE INDEX {ONE_PER_CASE_INDEX} ON gov_evaluation
+                   (case_id, COALESCE(employee_id, 0), assess_number)
+             WHERE case_id IS NOT NULL AND validity != 'invalid'
+            """
+        )
+        sql.drop_index(cr, "gov_evaluation_one_per_case_idx", self._table)
+
     @api.depends("level")
     def _compute_kind(self):
         for evaluation in self:
@@ -239,22 +314,98 @@ class GovEvaluation(models.Model):
     # ------------------------------------------------------------------ create
     @api.model_create_multi
     def create(self, vals_list):
+        gate = _GATEWAY.get()
+        if gate is None:
+            raise AccessError(
+                self.env._(
+                    "A rating is given through a rating channel (counter code, case "
+                    "link, SMS, device, paper form), never created directly."
+                )
+            )
         points = self.env["gov.level"]._points_by_value()
         for vals in vals_list:
             self._prepare_evaluation_vals(vals, points)
-        self.check_access("create")
-        # Identity and key fields are closed to the people who type a rating in (a clerk
-        # entering a paper form): the rating is written as superuser, then the record
-        # rules of the user are checked on what was written.
-        evaluations = super(
-            GovEvaluation, self.sudo().with_context(mail_create_nolog=True)
-        ).create(vals_list)
-        evaluations = evaluations.with_env(self.env)
-        evaluations.check_access("create")
-        evaluations.tag_set_id.sudo().filtered(lambda s: not s.locked).locked = True
-        if not self.env.context.get("gov_skip_fraud_checks"):
-            evaluations.sudo()._detect_fraud()
+        evaluations = super().create(vals_list)
+        evaluations.tag_set_id.filtered(lambda s: not s.locked).locked = True
+        if gate["fraud_checks"]:
+            evaluations._detect_fraud()
         return evaluations
+
+    @api.model
+    def _gateway_create(
+        self,
+        channel,
+        vals_list,
+        *,
+        date=None,
+        ip_address=None,
+        device=None,
+        entered_by=None,
+        fraud_checks=True,
+    ):
+        """The one way every rating is made, whatever its channel (counter code, case
+        link, SMS reply, device, roster, paper form, platform import, system default).
+
+        ``vals_list`` holds what was rated and said; the channel, date, IP address,
+        device, validity and the paper form's author come from the parameters only,
+        and the rating is checked, completed and written as superuser. Only system
+        default ratings skip the fraud checks (``fraud_checks``). Returns the ratings
+        in the caller's environment."""
+        if channel not in dict(CHANNELS):
+            raise ValidationError(
+                self.env._("%(channel)s is not a rating channel.", channel=channel)
+            )
+        now = fields.Datetime.now()
+        prepared = []
+        for vals in vals_list:
+            vals = {k: v for k, v in vals.items() if k not in GATEWAY_FIELDS}
+            vals.update(
+                channel=channel,
+                date=date or now,
+                ip_address=ip_address or False,
+                device_id=device.id if device else False,
+                validity="valid",
+                is_default=channel == "default",
+                entered_by_id=entered_by.id
+                if channel == "paper" and entered_by
+                else False,
+            )
+            if channel == "paper":
+                self._check_paper_entry(vals, entered_by)
+            prepared.append(vals)
+        token = _GATEWAY.set({"fraud_checks": fraud_checks})
+        try:
+            evaluations = (
+                self.sudo()
+                .with_context(
+                    clean_context(self.env.context),
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                )
+                .create(prepared)
+            )
+        finally:
+            _GATEWAY.reset(token)
+        self.env["gov.case.link"]._attach_ratings(evaluations)
+        return evaluations.with_env(self.env)
+
+    @api.model
+    def _check_paper_entry(self, vals, user):
+        """A paper form is typed in by a named user, never by a staff member it
+        rates or who handled its case."""
+        if not user:
+            raise ValidationError(
+                self.env._("A paper form is entered by a named user.")
+            )
+        case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if user.sudo().employee_ids & (case.employee_ids | employee):
+            raise ValidationError(
+                self.env._(
+                    "You cannot enter a paper rating of a case you handled or about "
+                    "yourself: a colleague enters it."
+                )
+            )
 
     @api.model
     def _prepare_evaluation_vals(self, vals, points):
@@ -389,20 +540,19 @@ class GovEvaluation(models.Model):
             if vals.get("assess_number", "1") == "2":
                 raise ValidationError(self.env._("A second evaluation needs a case."))
             return
-        same = self.sudo().search(
-            [
-                ("case_id", "=", vals["case_id"]),
-                ("employee_id", "=", vals.get("employee_id") or False),
-                ("evaluator_key", "=", vals["evaluator_key"]),
-            ]
-        )
+        # Whatever the channel and whoever rates: a rating of the case as a whole
+        # (no staff member named) counts for each of its staff members.
+        domain = [("case_id", "=", vals["case_id"])]
+        if vals.get("employee_id"):
+            domain.append(("employee_id", "in", [vals["employee_id"], False]))
+        same = self.sudo().search(domain)
         if vals.get("assess_number", "1") == "1":
             if same.filtered(lambda e: e.assess_number == "1"):
                 raise ValidationError(
                     self.env._("This case has been rated already: one rating per case.")
                 )
             return
-        first = same.filtered(lambda e: e.assess_number == "1")
+        first = same.filtered(lambda e: e.assess_number == "1")[:1]
         if not first or not first.is_bad:
             raise ValidationError(
                 self.env._("Only a bad review can be followed by a second evaluation.")
@@ -417,7 +567,7 @@ class GovEvaluation(models.Model):
     def write(self, vals):
         if IMMUTABLE_FIELDS & set(vals):
             raise UserError(self.env._("A rating cannot be changed by anybody."))
-        if {"validity", "review_reason", "reviewer_id"} & set(vals) and not (
+        if SUPERVISOR_FIELDS & set(vals) and not (
             self.env.su or self.env.user.has_group("gov_rating.group_gov_supervisor")
         ):
             raise AccessError(self.env._("Only a supervisor reviews ratings."))
@@ -444,6 +594,20 @@ class GovEvaluation(models.Model):
                 else "valid",
             },
         }
+
+    def action_check_paper(self):
+        """A supervisor's sample check of paper forms against their scans."""
+        if not self.env.user.has_group("gov_rating.group_gov_supervisor"):
+            raise AccessError(self.env._("Only a supervisor checks paper forms."))
+        papers = self.filtered(lambda e: e.channel == "paper" and not e.paper_checked)
+        papers.write(
+            {
+                "paper_checked": True,
+                "paper_checker_id": self.env.uid,
+                "paper_check_date": fields.Datetime.now(),
+            }
+        )
+        return True
 
     def _set_validity(self, validity, reason):
         """Record a supervisor's decision; reason and reviewer stay on the rating."""

@@ -3,6 +3,7 @@ from odoo.tools import consteq, misc
 
 from .. import tools
 from ..public import GovPublicError, public_submission
+from .gov_evaluation import ONE_PER_CASE_INDEX
 
 MAX_COMMENT = 500
 MAX_NAME = 40
@@ -112,35 +113,28 @@ class GovPublicRating(models.AbstractModel):
         }
 
     @api.model
-    def _rate(self, vals, ip_address=None, device=None):
-        """Create one rating within the rate limits: all of it or nothing."""
+    def _rate(self, channel, vals, ip_address=None, device=None):
+        """Create one citizen's rating through the gateway, within the rate limits:
+        all of it or nothing."""
         RateLimit = self.env["gov.rate.limit"].sudo()
         RateLimit._hit("ip", ip_address)
         RateLimit._hit("device", device and device.id)
         RateLimit._hit("phone", tools.normalize_phone(vals.get("evaluator_phone")))
-        vals = dict(vals, ip_address=ip_address or False)
-        if device:
-            vals["device_id"] = device.id
+        vals = dict(vals)
         case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
         # A questionnaire follows on the web pages only (not by SMS or device).
-        web = vals["channel"] in ("qr", "pc", "app")
+        web = channel in ("qr", "pc", "app")
         survey = self._public_survey(case.item_id) if web else None
         already_rated = self.env._(
             "This case has been rated already: one rating per case."
         )
-        with public_submission(
-            self.env, {"gov_evaluation_one_per_case_idx": (already_rated, None)}
-        ):
+        with public_submission(self.env, {ONE_PER_CASE_INDEX: (already_rated, None)}):
             if survey:
                 vals["survey_user_input_id"] = survey._create_answer(
                     check_attempts=False
                 ).id
-            # The public user does not follow the ratings it creates.
-            return (
-                self.env["gov.evaluation"]
-                .sudo()
-                .with_context(mail_create_nosubscribe=True)
-                .create(vals)
+            return self.env["gov.evaluation"]._gateway_create(
+                channel, [vals], ip_address=ip_address, device=device
             )
 
     @api.model

@@ -104,71 +104,55 @@ class GovQrMixin(models.AbstractModel):
         self.ensure_one()
         return self.display_name, ""
 
-    def _gov_qr_recent_cases(self):
-        """Unrated cases completed here in the last hours, for the citizen to pick."""
+    def _gov_qr_case(self, case_number, proof, ip_address):
+        """The case ``case_number`` when it was completed here within the
+        supplementary window and ``proof`` shows it is the citizen's own: the last
+        four digits of the applicant's phone or the rating code of its receipt and
+        SMS. Anything else is refused the same way, and counted by the limiter."""
         self.ensure_one()
-        hours = int(
+        days = int(
             self.env["ir.config_parameter"]
             .sudo()
-            .get_param("gov_rating.scan_recent_hours", 2)
+            .get_param("gov_rating.supplementary_days", 7)
         )
-        return (
+        case = (
             self.env["gov.case"]
             .sudo()
             .search(
                 self._gov_qr_case_domain()
                 + [
                     ("state", "=", "done"),
-                    ("date_done", ">=", fields.Datetime.now() - timedelta(hours=hours)),
-                    ("evaluation_ids", "=", False),
+                    ("date_done", ">=", fields.Datetime.now() - timedelta(days=days)),
+                    ("name", "=", case_number),
                 ],
-                order="date_done desc",
-                limit=20,
+                limit=1,
+            )
+        )
+        if case and case._gov_proof_matches(proof):
+            return case
+        self.env["gov.rate.limit"].sudo()._hit("ip", ip_address)
+        return self.env["gov.public.rating"]._refuse(
+            self.env._(
+                "No case with this number and proof was completed here within the "
+                "supplementary rating window. Give the last four digits of the "
+                "applicant's phone or the rating code printed on the receipt."
             )
         )
 
-    def _gov_qr_case(self, case_id=None, case_number=None):
-        """The case the citizen picked (from the list) or typed (its number), if it
-        was completed here within the supplementary window; else an empty set."""
-        self.ensure_one()
-        if not case_id and not case_number:
-            return self.env["gov.case"]
-        days = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("gov_rating.supplementary_days", 7)
-        )
-        domain = self._gov_qr_case_domain() + [
-            ("state", "=", "done"),
-            ("date_done", ">=", fields.Datetime.now() - timedelta(days=days)),
-        ]
-        if case_id:
-            domain.append(("id", "=", case_id))
-        else:
-            domain.append(("name", "=", case_number))
-        return self.env["gov.case"].sudo().search(domain, limit=1)
-
     def _gov_qr_submit(self, form, ip_address):
-        """Rate from a scan of this code: the picked case, or the visit."""
+        """Rate from a scan of this code: the visit at this counter, or a case the
+        citizen proves is theirs. The page never lists cases nor their applicants."""
         self.ensure_one()
         Public = self.env["gov.public.rating"]
         vals = Public._parse_form(form, "counter")
-        case_id = Public._parse_int(form.get("case_id"))
         number = Public._parse_text(
             form.get("case_number"), 64, self.env._("The case number")
         )
-        case = self._gov_qr_case(case_id, number)
-        if (case_id or number) and not case:
-            Public._refuse(
-                self.env._(
-                    "No case with this number was completed here within the "
-                    "supplementary rating window."
-                )
-            )
-        if case:
+        proof = Public._parse_text(form.get("proof"), 16, self.env._("The proof"))
+        if number:
+            case = self._gov_qr_case(number, proof, ip_address)
             employee = self._gov_qr_employee() & case.employee_ids
             vals.update(case_id=case.id, employee_id=employee.id)
         else:
             vals.update(self._gov_qr_evaluation_vals())
-        vals["channel"] = "qr"
-        return Public._rate(vals, ip_address=ip_address)
+        return Public._rate("qr", vals, ip_address=ip_address)

@@ -44,7 +44,7 @@ class GovSmsProvider(models.Model):
         help="Signs every request (HMAC-SHA256 of account, timestamp and phone).",
     )
     template_code = fields.Char(
-        required=True, help="The approved template, with parameters url and case."
+        required=True, help="The approved template, with parameters url, case and code."
     )
     sender = fields.Char(
         string="Signature (签名)", required=True, help="The approved sender signature."
@@ -75,7 +75,11 @@ class GovSmsProvider(models.Model):
                 "sender": self.sender,
                 "templateCode": self.template_code,
                 "phone": sms.number,
-                "params": {"url": link.url or "", "case": link.case_id.name or ""},
+                "params": {
+                    "url": link.url or "",
+                    "case": link.case_id.name or "",
+                    "code": link.case_id.rating_code or "",
+                },
                 "content": sms.body,
                 "uuid": sms.uuid,
                 "timestamp": timestamp,

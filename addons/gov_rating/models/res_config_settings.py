@@ -73,13 +73,6 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.same_text_min_length",
         default=6,
     )
-    gov_scan_recent_hours = fields.Integer(
-        string="Cases Offered at a Scan (hours)",
-        config_parameter="gov_rating.scan_recent_hours",
-        default=2,
-        help="A scan of a counter code lists the unrated cases completed there "
-        "within these hours.",
-    )
     gov_link_valid_days = fields.Integer(
         string="Case Links Valid (days)",
         config_parameter="gov_rating.link_valid_days",

@@ -16,3 +16,4 @@ from . import test_browser
 from . import test_calendar
 from . import test_health
 from . import test_identity
+from . import test_gateway

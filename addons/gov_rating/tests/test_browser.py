@@ -94,7 +94,7 @@ class TestBrowser(GovHttpCase):
                 {"submit": True},
                 {"expect": "Thank you for your rating!"},
                 {"open": url},
-                {"expect": "rated through this link already", "noform": True},
+                {"expect": "rated already: one rating per case", "noform": True},
             ],
         )
         evaluation = case.evaluation_ids

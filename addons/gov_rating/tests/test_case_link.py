@@ -69,12 +69,12 @@ class TestCaseLink(GovHttpCase):
         for repeat in ({**data, "level": "5"}, data, {"level": "x"}):
             response = self._submit(repeat)
             self.assertEqual(response.status_code, 200)
-            self.assertIn("rated through this link already", response.text)
+            self.assertIn("rated already: one rating per case", response.text)
             self.assertIn(self.levels["2"].face, response.text)
         self.assertEqual(self.case.evaluation_ids, evaluation)
         self.assertEqual(evaluation.level, "2")
         page = self.url_open(self.url).text
-        self.assertIn("rated through this link already", page)
+        self.assertIn("rated already: one rating per case", page)
         self.assertNotIn("<form", page)
         # The other staff member's link is still open.
         link_b = self.case.sudo().link_ids - self.link_a
@@ -91,15 +91,38 @@ class TestCaseLink(GovHttpCase):
         self.assertEqual(len(self.case.evaluation_ids), 1)
 
     def test_case_already_rated_at_the_counter(self):
+        """一事一评 across channels: rated by the counter code, the case link of the
+        same staff member shows that rating and rates no more."""
         qr = f"/gov/r/{self.seat.gov_qr_token}"
         csrf = self._csrf(qr)
-        self._post_form(
-            f"{qr}/submit", {"csrf_token": csrf, "level": "4", "case_id": self.case.id}
+        response = self._post_form(
+            f"{qr}/submit",
+            {
+                "csrf_token": csrf,
+                "level": "4",
+                "case_number": self.case.name,
+                "proof": self.case.rating_code,
+            },
         )
-        response = self._submit({"level": "5"})
-        self.assertEqual(response.status_code, 400)
-        self.assertIn("rated already", response.text)
-        self.assertEqual(len(self.case.evaluation_ids), 1)
+        self.assertEqual(response.status_code, 303)
+        first = self.case.evaluation_ids
+        self.assertEqual((first.channel, first.employee_id), ("qr", self.staff_a))
+        self.assertEqual(self.link_a.evaluation_id, first)
+        page = self.url_open(self.url).text
+        self.assertIn("rated already: one rating per case", page)
+        self.assertIn(self.levels["4"].face, page)
+        self.assertIn(first.name, page)
+        self.assertNotIn("<form", page)
+        response = self._submit({"level": "1"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("rated already: one rating per case", response.text)
+        self.assertEqual(self.case.evaluation_ids, first)
+        self.assertEqual(first.level, "4")
+        # The other staff member's link still rates.
+        link_b = self.case.sudo().link_ids - self.link_a
+        response = self._submit({"level": "5"}, url=f"/gov/l/{link_b.token}")
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(len(self.case.evaluation_ids), 2)
 
     def test_expired_unknown_and_malformed_links(self):
         self.link_a.sudo().date_expire = fields.Datetime.now() - timedelta(days=1)

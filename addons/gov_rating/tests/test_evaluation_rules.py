@@ -55,17 +55,25 @@ class TestEvaluationRules(GovRatingCase):
         anonymous = self.rate(2, evaluator_phone="13812345679", anonymous=True)
         self.assertEqual(anonymous.evaluator_masked, "Anonymous")
 
-    def test_one_first_evaluation_per_case_and_evaluator(self):
+    def test_one_first_evaluation_per_case_and_staff_whatever_the_channel(self):
         case = self.make_case(staff=self.staff | self.staff2)
         self.rate(5, case=case, staff=self.staff)
         # Each staff member of the case is rated on their own.
         self.rate(4, case=case, staff=self.staff2)
+        # Whoever rates again, through whatever channel, is refused.
+        for vals in (
+            {"channel": "qr"},
+            {"channel": "sms", "evaluator_cert": ID_OTHER},
+            {"channel": "device", "evaluator_phone": "13800009999"},
+        ):
+            with self.assertRaisesRegex(ValidationError, "rated already"):
+                self.rate(1, case=case, staff=self.staff, **vals)
+        # A rating of the case as a whole counts for each of its staff members.
+        whole = self.make_case(staff=self.staff | self.staff2)
+        self.rate(3, case=whole, employee_id=False)
         with self.assertRaisesRegex(ValidationError, "rated already"):
-            self.rate(1, case=case, staff=self.staff)
-        # Another evaluator of the same case (e.g. a co-applicant) is a distinct rating.
-        self.rate(3, case=case, staff=self.staff, evaluator_cert=ID_OTHER)
-        with self.assertRaisesRegex(ValidationError, "rated already"):
-            self.rate(3, case=case, staff=self.staff, evaluator_cert=ID_OTHER)
+            self.rate(3, case=whole, staff=self.staff2, channel="pc")
+        self.assertEqual(len(whole.evaluation_ids), 1)
 
     def test_uniqueness_is_enforced_by_the_database(self):
         rating = self.rate(5)
@@ -78,8 +86,8 @@ class TestEvaluationRules(GovRatingCase):
                     """INSERT INTO gov_evaluation (name, date, level, channel,
                            assess_number, case_id, employee_id, evaluator_key,
                            validity, company_id)
-                       SELECT 'X', now(), '1', 'qr', '1', case_id, employee_id,
-                              evaluator_key, 'valid', company_id
+                       SELECT 'X', now(), '1', 'sms', '1', case_id, employee_id,
+                              'another evaluator', 'valid', company_id
                          FROM gov_evaluation WHERE id = %s""",
                     [rating.id],
                 )

@@ -10,7 +10,9 @@ class TestPublicRate(GovHttpCase):
     def setUp(self):
         super().setUp()
         self.url = f"/gov/r/{self.seat.gov_qr_token}"
-        self.recent = self._case("QR-RECENT", done_ago=timedelta(minutes=20))
+        self.recent = self._case(
+            "QR-RECENT", done_ago=timedelta(minutes=20), phone="13912348000"
+        )
         self.earlier = self._case("QR-EARLIER", done_ago=timedelta(days=3))
         self.too_old = self._case("QR-TOO-OLD", done_ago=timedelta(days=30))
 
@@ -21,17 +23,21 @@ class TestPublicRate(GovHttpCase):
             {"csrf_token": csrf, **data},
         )
 
-    def test_scan_page_offers_recent_cases_masked_and_writes_nothing(self):
+    def test_scan_page_shows_no_case_nor_identity_and_writes_nothing(self):
         count = self.env["gov.evaluation"].search_count([])
         links = self.env["gov.case.link"].search_count([])
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 200)
         page = response.text
         self.assertIn("市场监管窗口 · 07-1", page)
-        self.assertIn(f'value="{self.recent.id}"', page)
-        self.assertNotIn(f'value="{self.earlier.id}"', page, "older than 2 hours")
-        self.assertIn("张**", page)
-        self.assertNotIn("张三丰", page, "the applicant is masked")
+        self.assertIn("You are rating this visit.", page)
+        for case in (self.recent, self.earlier):
+            self.assertNotIn(case.name, page)
+            self.assertNotIn(case.rating_code, page)
+            self.assertNotIn(f'value="{case.id}"', page)
+        self.assertNotIn(self.item.name, page, "no case is listed")
+        self.assertNotIn("张", page, "no applicant, not even masked")
+        self.assertNotIn("1391234", page)
         for level in self.levels.values():
             self.assertIn(level.face, page)
         self.assertIn(self.good_counter_tag.name, page)
@@ -43,7 +49,8 @@ class TestPublicRate(GovHttpCase):
     def test_rate_a_picked_case(self):
         response = self._submit(
             {
-                "case_id": str(self.recent.id),
+                "case_number": "QR-RECENT",
+                "proof": "8000",
                 "level": "5",
                 "tag_ids": [str(self.good_counter_tag.id)],
                 "comment": "办得很快",
@@ -69,8 +76,6 @@ class TestPublicRate(GovHttpCase):
         self.assertEqual(thanks.status_code, 200)
         self.assertIn(evaluation.name, thanks.text)
         self.assertIn(self.levels["5"].face, thanks.text)
-        # The rated case is no longer offered.
-        self.assertNotIn(f'value="{self.recent.id}"', self.url_open(self.url).text)
 
     def test_rate_the_visit_and_a_case_by_number_later(self):
         response = self._submit({"level": "4"})
@@ -79,10 +84,22 @@ class TestPublicRate(GovHttpCase):
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.employee_id, self.staff_a)
         self.assertEqual(visit.window_id, self.window)
-        response = self._submit({"level": "3", "case_number": "QR-EARLIER"})
+        response = self._submit(
+            {
+                "level": "3",
+                "case_number": "QR-EARLIER",
+                "proof": self.earlier.rating_code.lower(),
+            }
+        )
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self._evaluations(case_id=self.earlier.id).level, "3")
-        response = self._submit({"level": "3", "case_number": "QR-TOO-OLD"})
+        response = self._submit(
+            {
+                "level": "3",
+                "case_number": "QR-TOO-OLD",
+                "proof": self.too_old.rating_code,
+            }
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("supplementary rating window", response.text)
         self.assertFalse(self._evaluations(case_id=self.too_old.id))
@@ -119,7 +136,11 @@ class TestPublicRate(GovHttpCase):
             ({"level": "5", "comment": "长" * 501}, "too long"),
             ({"level": "5", "phone": "12345"}, "11-digit mobile"),
             ({"level": "5", "cert": "110101199003070000"}, "not valid"),
-            ({"level": "5", "case_id": "999999999"}, "supplementary"),
+            ({"level": "5", "case_number": "NO-SUCH-CASE"}, "supplementary"),
+            (
+                {"level": "5", "case_number": "QR-RECENT", "proof": "0000"},
+                "supplementary",
+            ),
         ]
         for data, message in cases:
             response = self._submit(data)
@@ -162,6 +183,21 @@ class TestPublicRate(GovHttpCase):
         self.env["gov.rate.limit"]._gc_expired()
         self.assertTrue(self.env["gov.rate.limit"].search_count([]))
 
+    def test_wrong_proofs_are_refused_and_counted_by_the_limiter(self):
+        self.env["gov.rate.limit"].search([]).unlink()
+        self.env["ir.config_parameter"].set_param("gov_rating.limit_ip_per_hour", 2)
+        for proof in ("0000", "000000"):
+            response = self._submit(
+                {"level": "5", "case_number": "QR-RECENT", "proof": proof}
+            )
+            self.assertEqual(response.status_code, 400)
+            self.assertIn("last four digits", response.text)
+        response = self._submit(
+            {"level": "5", "case_number": "QR-RECENT", "proof": self.recent.rating_code}
+        )
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(self._evaluations(case_id=self.recent.id))
+
     def test_chinese_by_default_english_when_asked(self):
         zh = self.env["res.lang"]._activate_lang("zh_CN")
         website = self.env["website"].get_current_website()
@@ -185,17 +221,14 @@ class TestPublicRate(GovHttpCase):
         answers = self.env["survey.user_input"].search_count([])
         # Refused inside the rating's creation, after its questionnaire answer was
         # made: neither stays.
+        proof = {"case_number": "QR-RECENT", "proof": self.recent.rating_code}
         response = self._submit(
-            {
-                "case_id": str(self.recent.id),
-                "level": "1",
-                "tag_ids": [str(self.good_counter_tag.id)],
-            }
+            {**proof, "level": "1", "tag_ids": [str(self.good_counter_tag.id)]}
         )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.env["survey.user_input"].search_count([]), answers)
         self.assertFalse(self._evaluations(case_id=self.recent.id))
-        response = self._submit({"case_id": str(self.recent.id), "level": "5"})
+        response = self._submit({**proof, "level": "5"})
         self.assertEqual(response.status_code, 303)
         evaluation = self._evaluations(case_id=self.recent.id)
         self.assertEqual(evaluation.survey_user_input_id.survey_id, survey)

@@ -55,7 +55,11 @@ class TestSms(GovHttpCase):
         self.assertEqual(received["phone"], PHONE)
         self.assertEqual(received["templateCode"], "SMS_123456")
         self.assertEqual(received["sender"], "政务服务")
-        self.assertEqual(received["params"], {"url": link.url, "case": "SMS-1"})
+        self.assertEqual(
+            received["params"],
+            {"url": link.url, "case": "SMS-1", "code": case.rating_code},
+        )
+        self.assertIn(case.rating_code, sms.body)
         expected = hmac.new(
             b"s3cret",
             f"gov-account{received['timestamp']}{PHONE}".encode(),

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import TransactionCase
 
+from odoo.addons.gov_rating.tests.common import give_ratings
+
 
 class RectifyCase(TransactionCase):
     """Two departments, a window with two staff, a supervisor, a handler in each
@@ -100,20 +102,18 @@ class RectifyCase(TransactionCase):
     def _rate(cls, level="1", employee=None, case=None, **vals):
         """A rating as a citizen gives it (through the public routes, as sudo)."""
         employee = employee or cls.staff
-        return (
-            cls.env["gov.evaluation"]
-            .sudo()
-            .with_context(gov_skip_fraud_checks=True)
-            .create(
+        return give_ratings(
+            cls.env,
+            [
                 {
                     "case_id": case.id if case else False,
                     "employee_id": employee.id,
                     "level": level,
-                    "channel": "qr",
                     "comment": "等了一个多小时",
                     **vals,
                 }
-            )
+            ],
+            fraud_checks=False,
         )
 
     def _order_of(self, evaluation):

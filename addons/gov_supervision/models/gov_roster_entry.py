@@ -313,22 +313,20 @@ class GovRosterEntry(models.Model):
             )
         levels, vals = entry._roster_parse_rating(form)
         entry._roster_hit_rate_limit(ip, vals.get("evaluator_phone"))
-        return (
-            self.env["gov.evaluation"]
-            .sudo()
-            .create(
+        return self.env["gov.evaluation"]._gateway_create(
+            "roster",
+            [
                 {
                     **vals,
                     "employee_id": entry.employee_id.id,
                     "department_id": entry.department_id.id,
                     "level": min(levels.values()),
-                    "channel": "roster",
-                    "ip_address": ip,
                     "company_id": entry.company_id.id,
                     "dimension_ids": [
                         fields.Command.create({"dimension": d, "level": level})
                         for d, level in levels.items()
                     ],
                 }
-            )
+            ],
+            ip_address=ip,
         )
