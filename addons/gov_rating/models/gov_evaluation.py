@@ -5,6 +5,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import tools as gov_tools
+from .gov_fraud_detector import text_key
 from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
 
 CHANNELS = [
@@ -137,7 +138,9 @@ class GovEvaluation(models.Model):
         readonly=True,
         groups="gov_rating.group_gov_identity",
     )
-    evaluator_phone = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_phone = fields.Char(
+        readonly=True, index="btree_not_null", groups="gov_rating.group_gov_identity"
+    )
     evaluator_key = fields.Char(readonly=True, index=True, groups="base.group_system")
     evaluator_masked = fields.Char(
         string="Evaluator",
@@ -154,6 +157,21 @@ class GovEvaluation(models.Model):
     )
     signal_ids = fields.One2many(
         "gov.fraud.signal", "evaluation_id", string="Fraud Signals", readonly=True
+    )
+    fraud_score = fields.Float(
+        string="Suspicion Score",
+        digits=(5, 2),
+        readonly=True,
+        index=True,
+        groups="gov_rating.group_gov_supervisor",
+        help="Sum of the weights of the rating's fraud signals; suspect from the "
+        "threshold set in the settings.",
+    )
+    comment_key = fields.Char(
+        compute="_compute_comment_key",
+        store=True,
+        index="btree_not_null",
+        groups="gov_rating.group_gov_supervisor",
     )
     review_reason = fields.Text(readonly=True, tracking=True)
     reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
@@ -221,6 +239,11 @@ class GovEvaluation(models.Model):
         for evaluation in self:
             evaluation.is_bad = evaluation.level in BAD_LEVELS
             evaluation.is_good = evaluation.level in GOOD_LEVELS
+
+    @api.depends("comment")
+    def _compute_comment_key(self):
+        for evaluation in self:
+            evaluation.comment_key = text_key(evaluation.comment) or False
 
     @api.depends("anonymous", "evaluator_name", "evaluator_phone", "evaluator_cert")
     def _compute_evaluator_masked(self):
@@ -459,15 +482,8 @@ class GovEvaluation(models.Model):
 
     # ----------------------------------------------------------------- fraud
     def _detect_fraud(self):
-        Signal = self.env["gov.fraud.signal"]
-        signals = []
-        for evaluation in self:
-            signals += Signal._detect(evaluation)
-        if signals:
-            Signal.create(signals)
-            self.browse({s["evaluation_id"] for s in signals}).write(
-                {"validity": "suspect"}
-            )
+        """Signals, clusters and scores, for these new ratings and those around."""
+        self.env["gov.fraud.detector"]._evaluate(self)
 
     # ------------------------------------------------------------ statistics
     @api.model

@@ -10,6 +10,7 @@ LIMITS = {
     "ip": ("gov_rating.limit_ip_per_hour", 30, 3600),
     "phone": ("gov_rating.limit_phone_per_day", 10, 86400),
     "device": ("gov_rating.limit_device_per_minute", 12, 60),
+    "shared_network": ("gov_rating.limit_shared_network_per_hour", 600, 3600),
 }
 
 
@@ -20,6 +21,9 @@ class GovRateLimited(UserError):
 class GovRateLimit(models.Model):
     """Counters of public submissions per source (IP address, phone, device...),
     one row per kind, source and period; the source is stored as a SHA-256 digest.
+    An address is counted by its source: a hall's shared network as a whole (with
+    the hall-sized limit), an IPv6 address by its /64, an IPv4 address alone; a
+    device is counted by its key, never by the address of its hall.
     Other modules add their kinds by extending ``_limits``. Old rows are removed by
     the autovacuum cron."""
 
@@ -47,6 +51,8 @@ class GovRateLimit(models.Model):
         limit. Without ``count``, only check that ``value`` is not over it yet."""
         if not value:
             return
+        if kind == "ip":
+            kind, value = self.env["gov.shared.network"]._source_of(value)
         param, default, period = self._limits()[kind]
         limit = int(self.env["ir.config_parameter"].sudo().get_param(param, default))
         if limit <= 0:
@@ -95,6 +101,7 @@ class GovRateLimit(models.Model):
             "ip": self.env._("network"),
             "phone": self.env._("phone"),
             "device": self.env._("device"),
+            "shared_network": self.env._("hall's network"),
         }[kind]
 
     @api.autovacuum
