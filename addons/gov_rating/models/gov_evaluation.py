@@ -538,10 +538,13 @@ class GovEvaluation(models.Model):
                     acc[1] += total
                     acc[2] += count if level in GOOD_LEVELS else 0
                     acc[3] += count if level in BAD_LEVELS else 0
+        # The ranking moves toward the mean of the ratings of this kind of object
+        # in the same ratings (the period's own, when a period is given), live and
+        # when published alike.
         mean = initial
         if ids:
             [(count, total)] = self.sudo()._read_group(
-                base, [], ["__count", "points:sum"]
+                base + [(field, "!=", False)], [], ["__count", "points:sum"]
             )
             mean = total / count if count else initial
         figures = {}

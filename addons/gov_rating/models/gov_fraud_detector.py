@@ -47,6 +47,8 @@ FRAUD_WEIGHTS = {
     "bad_surge": 1.0,
 }
 ONSITE_CHANNELS = ("device", "qr", "terminal")
+# Where the staff member can tap the rating in the citizen's place.
+COUNTER_CHANNELS = ("device", "terminal")
 OFFSITE_CHANNELS = ("pc", "app", "sms", "phone", "hotline")
 # Prior of the bad-review rate of a staff member with little history, and how many
 # ratings it counts as.
@@ -131,7 +133,10 @@ class GovFraudDetector(models.AbstractModel):
         existing = Signal.search(
             [("kind", "=", kind), ("evaluation_id", "in", (scope | members).ids)]
         )
-        stale = existing.filtered(lambda s: s.evaluation_id not in members)
+        # What a supervisor decided on keeps its evidence.
+        stale = existing.filtered(
+            lambda s: s.evaluation_id not in members and not s.evaluation_id.reviewer_id
+        )
         touched = stale.evaluation_id | members
         stale_clusters = stale.cluster_id
         stale.unlink()
@@ -327,7 +332,7 @@ class GovFraudDetector(models.AbstractModel):
         case = evaluation.case_id
         if (
             not case.date_done
-            or evaluation.channel not in ONSITE_CHANNELS
+            or evaluation.channel not in COUNTER_CHANNELS
             or not params["fast_seconds"]
         ):
             return []

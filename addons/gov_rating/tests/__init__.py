@@ -16,3 +16,5 @@ from . import test_case_link
 from . import test_device
 from . import test_sms
 from . import test_browser
+from . import test_fraud_cluster
+from . import test_rate_limit
