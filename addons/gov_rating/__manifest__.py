@@ -30,6 +30,7 @@
         "views/gov_level_views.xml",
         "views/gov_tag_set_views.xml",
         "views/gov_evaluation_views.xml",
+        "views/gov_fraud_cluster_views.xml",
         "views/gov_identity_access_log_views.xml",
         "views/gov_rating_report_views.xml",
         "views/gov_tag_report_views.xml",

@@ -19,6 +19,9 @@ from . import gov_tag_set
 from . import gov_tag
 from . import gov_evaluation
 from . import gov_fraud_signal
+from . import gov_fraud_cluster
+from . import gov_fraud_detector
+from . import gov_shared_network
 from . import gov_identity_access_log
 from . import gov_rating_report
 from . import gov_tag_report

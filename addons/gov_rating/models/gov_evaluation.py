@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, sql
 
 from .. import tools as gov_tools
+from .gov_fraud_detector import text_key
 from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
 
 CHANNELS = [
@@ -176,7 +177,9 @@ class GovEvaluation(models.Model):
         readonly=True,
         groups="gov_rating.group_gov_identity",
     )
-    evaluator_phone = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_phone = fields.Char(
+        readonly=True, index="btree_not_null", groups="gov_rating.group_gov_identity"
+    )
     evaluator_key = fields.Char(readonly=True, index=True, groups="base.group_system")
     evaluator_masked = fields.Char(
         string="Evaluator",
@@ -193,6 +196,21 @@ class GovEvaluation(models.Model):
     )
     signal_ids = fields.One2many(
         "gov.fraud.signal", "evaluation_id", string="Fraud Signals", readonly=True
+    )
+    fraud_score = fields.Float(
+        string="Suspicion Score",
+        digits=(5, 2),
+        readonly=True,
+        index=True,
+        groups="gov_rating.group_gov_supervisor",
+        help="Sum of the weights of the rating's fraud signals; suspect from the "
+        "threshold set in the settings.",
+    )
+    comment_key = fields.Char(
+        compute="_compute_comment_key",
+        store=True,
+        index="btree_not_null",
+        groups="gov_rating.group_gov_supervisor",
     )
     review_reason = fields.Text(readonly=True, tracking=True)
     reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
@@ -297,6 +315,11 @@ class GovEvaluation(models.Model):
         for evaluation in self:
             evaluation.is_bad = evaluation.level in BAD_LEVELS
             evaluation.is_good = evaluation.level in GOOD_LEVELS
+
+    @api.depends("comment")
+    def _compute_comment_key(self):
+        for evaluation in self:
+            evaluation.comment_key = text_key(evaluation.comment) or False
 
     @api.depends("anonymous", "evaluator_name", "evaluator_phone", "evaluator_cert")
     def _compute_evaluator_masked(self):
@@ -624,15 +647,8 @@ class GovEvaluation(models.Model):
 
     # ----------------------------------------------------------------- fraud
     def _detect_fraud(self):
-        Signal = self.env["gov.fraud.signal"]
-        signals = []
-        for evaluation in self:
-            signals += Signal._detect(evaluation)
-        if signals:
-            Signal.create(signals)
-            self.browse({s["evaluation_id"] for s in signals}).write(
-                {"validity": "suspect"}
-            )
+        """Signals, clusters and scores, for these new ratings and those around."""
+        self.env["gov.fraud.detector"]._evaluate(self)
 
     # ------------------------------------------------------------ statistics
     @api.model
@@ -687,10 +703,13 @@ class GovEvaluation(models.Model):
                     acc[1] += total
                     acc[2] += count if level in GOOD_LEVELS else 0
                     acc[3] += count if level in BAD_LEVELS else 0
+        # The ranking moves toward the mean of the ratings of this kind of object
+        # in the same ratings (the period's own, when a period is given), live and
+        # when published alike.
         mean = initial
         if ids:
             [(count, total)] = self.sudo()._read_group(
-                base, [], ["__count", "points:sum"]
+                base + [(field, "!=", False)], [], ["__count", "points:sum"]
             )
             mean = total / count if count else initial
         figures = {}

@@ -38,8 +38,9 @@ class GovIndexMixin(models.AbstractModel):
         string="Ranking Score",
         compute="_compute_gov_index",
         digits=(6, 2),
-        help="The score rankings use: (k × mean of all objects + Σ points) / "
-        "(k + n), so that a few ratings do not outrank many.",
+        help="The score rankings use: (k × mean + Σ points) / (k + n), so that a "
+        "few ratings do not outrank many; the mean is that of the valid ratings of "
+        "all objects of this kind in the ranked period (here: all periods).",
     )
 
     def _compute_gov_index(self):

@@ -117,7 +117,8 @@ class GovPublicRating(models.AbstractModel):
         """Create one citizen's rating through the gateway, within the rate limits:
         all of it or nothing."""
         RateLimit = self.env["gov.rate.limit"].sudo()
-        RateLimit._hit("ip", ip_address)
+        # A device is limited by its key, not by the address of its hall.
+        RateLimit._hit("ip", not device and ip_address)
         RateLimit._hit("device", device and device.id)
         RateLimit._hit("phone", tools.normalize_phone(vals.get("evaluator_phone")))
         vals = dict(vals)

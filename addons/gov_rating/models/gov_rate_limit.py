@@ -13,12 +13,16 @@ LIMITS = {
     "device": ("gov_rating.limit_device_per_minute", 12, 60),
     # One rating of an official on the public roster per address (and phone).
     "roster": ("gov_rating.roster_ratings_per_day", 1, 86400),
+    "shared_network": ("gov_rating.limit_shared_network_per_hour", 600, 3600),
 }
 
 
 class GovRateLimit(models.Model):
     """Counters of public submissions per source (IP address, phone, device...),
     one row per kind, source and period; the source is stored as a SHA-256 digest.
+    An address is counted by its source: a hall's shared network as a whole (with
+    the hall-sized limit), an IPv6 address by its /64, an IPv4 address alone; a
+    device is counted by its key, never by the address of its hall.
     Other modules add their kinds by extending ``_limits``. Old rows are removed by
     the autovacuum cron."""
 
@@ -46,6 +50,8 @@ class GovRateLimit(models.Model):
         limit. Without ``count``, only check that ``value`` is not over it yet."""
         if not value:
             return
+        if kind == "ip":
+            kind, value = self.env["gov.shared.network"]._source_of(value)
         param, default, period = self._limits()[kind]
         limit = int(self.env["ir.config_parameter"].sudo().get_param(param, default))
         if limit <= 0:
@@ -108,6 +114,7 @@ class GovRateLimit(models.Model):
             "ip": self.env._("network"),
             "phone": self.env._("phone"),
             "device": self.env._("device"),
+            "shared_network": self.env._("hall's network"),
         }[kind]
 
     @api.autovacuum

@@ -98,3 +98,158 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.limit_device_per_minute",
         default=12,
     )
+    gov_suspect_score = fields.Float(
+        string="Suspicion Score Threshold",
+        config_parameter="gov_rating.suspect_score",
+        default=1.0,
+    )
+    gov_same_text_days = fields.Integer(
+        string="Identical Comments Window (days)",
+        config_parameter="gov_rating.same_text_days",
+        default=30,
+    )
+    gov_same_text_share = fields.Float(
+        string="Share on One Staff Member",
+        config_parameter="gov_rating.same_text_share",
+        default=0.5,
+    )
+    gov_reuse_days = fields.Integer(
+        string="Phone Reuse Window (days)",
+        config_parameter="gov_rating.reuse_days",
+        default=90,
+    )
+    gov_reuse_cases = fields.Integer(
+        string="Cases per Phone",
+        config_parameter="gov_rating.reuse_cases",
+        default=3,
+    )
+    gov_fast_seconds = fields.Integer(
+        string="Counter Rating After Completion (s)",
+        config_parameter="gov_rating.fast_seconds",
+        default=8,
+    )
+    gov_coercion_days = fields.Integer(
+        string="Coercion Window (days)",
+        config_parameter="gov_rating.coercion_days",
+        default=90,
+    )
+    gov_onsite_gap = fields.Float(
+        string="On-site Minus Off-site Points",
+        config_parameter="gov_rating.onsite_gap",
+        default=2.0,
+    )
+    gov_onsite_min = fields.Integer(
+        string="Ratings Needed on Each Side",
+        config_parameter="gov_rating.onsite_min",
+        default=5,
+    )
+    gov_device_share = fields.Float(
+        string="Share of One Device",
+        config_parameter="gov_rating.device_share",
+        default=0.6,
+    )
+    gov_device_share_min = fields.Integer(
+        string="Ratings Needed for the Device Share",
+        config_parameter="gov_rating.device_share_min",
+        default=8,
+    )
+    gov_bad_source_count = fields.Integer(
+        string="Bad Reviews per Source and Day",
+        config_parameter="gov_rating.bad_source_count",
+        default=3,
+    )
+    gov_surge_days = fields.Integer(
+        string="Surge Window (days)",
+        config_parameter="gov_rating.surge_days",
+        default=7,
+    )
+    gov_surge_baseline_days = fields.Integer(
+        string="Baseline Window (days)",
+        config_parameter="gov_rating.surge_baseline_days",
+        default=60,
+    )
+    gov_surge_min = fields.Integer(
+        string="Fewest Bad Reviews of a Surge",
+        config_parameter="gov_rating.surge_min",
+        default=3,
+    )
+    gov_surge_factor = fields.Float(
+        string="Surge Factor over the Baseline",
+        config_parameter="gov_rating.surge_factor",
+        default=3.0,
+    )
+    gov_weight_duplicate = fields.Float(
+        string="Weight: Duplicate",
+        config_parameter="gov_rating.weight_duplicate",
+        default=1.0,
+    )
+    gov_weight_burst_ip = fields.Float(
+        string="Weight: Burst from One Address",
+        config_parameter="gov_rating.weight_burst_ip",
+        default=1.0,
+    )
+    gov_weight_burst_device = fields.Float(
+        string="Weight: Burst from One Device",
+        config_parameter="gov_rating.weight_burst_device",
+        default=1.0,
+    )
+    gov_weight_burst_phone = fields.Float(
+        string="Weight: Burst from One Phone",
+        config_parameter="gov_rating.weight_burst_phone",
+        default=1.0,
+    )
+    gov_weight_too_fast = fields.Float(
+        string="Weight: Faster than the Device",
+        config_parameter="gov_rating.weight_too_fast",
+        default=1.0,
+    )
+    gov_weight_own_case = fields.Float(
+        string="Weight: Own Case",
+        config_parameter="gov_rating.weight_own_case",
+        default=1.0,
+    )
+    gov_weight_same_text = fields.Float(
+        string="Weight: Concentrated Comment",
+        config_parameter="gov_rating.weight_same_text",
+        default=1.0,
+    )
+    gov_weight_not_applicant = fields.Float(
+        string="Weight: Not the Applicant's Phone",
+        config_parameter="gov_rating.weight_not_applicant",
+        default=0.6,
+    )
+    gov_weight_phone_reuse = fields.Float(
+        string="Weight: Phone Reused",
+        config_parameter="gov_rating.weight_phone_reuse",
+        default=0.6,
+    )
+    gov_weight_fast_after_done = fields.Float(
+        string="Weight: Seconds after Completion",
+        config_parameter="gov_rating.weight_fast_after_done",
+        default=0.6,
+    )
+    gov_weight_onsite_gap = fields.Float(
+        string="Weight: On-site Far Better",
+        config_parameter="gov_rating.weight_onsite_gap",
+        default=0.5,
+    )
+    gov_weight_device_share = fields.Float(
+        string="Weight: One Device's Share",
+        config_parameter="gov_rating.weight_device_share",
+        default=0.4,
+    )
+    gov_weight_source_bad_day = fields.Float(
+        string="Weight: Bad Reviews from One Source",
+        config_parameter="gov_rating.weight_source_bad_day",
+        default=1.0,
+    )
+    gov_weight_bad_surge = fields.Float(
+        string="Weight: Bad-review Surge",
+        config_parameter="gov_rating.weight_bad_surge",
+        default=1.0,
+    )
+    gov_limit_shared_network_per_hour = fields.Integer(
+        string="Ratings per Hall Network and Hour",
+        config_parameter="gov_rating.limit_shared_network_per_hour",
+        default=600,
+    )

@@ -17,3 +17,5 @@ from . import test_calendar
 from . import test_health
 from . import test_identity
 from . import test_gateway
+from . import test_fraud_cluster
+from . import test_rate_limit

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import GovRatingCase
@@ -147,3 +150,31 @@ class TestIndexAlone(GovRatingCase):
             "department_id", departments.ids, True
         )
         self.assertEqual(rates[self.dept.id]["rated"], 1)
+
+    def test_ranking_uses_the_period_own_mean(self):
+        """The ranking of a period moves toward the mean of that period's staff
+        ratings: ratings of other periods or of a window alone do not shift it."""
+        march = fields.Datetime.to_datetime("2026-03-10 02:00:00")
+        self.rate(5, date=march)  # 张三: 10 points
+        self.rate(1, staff=self.staff2, date=march)  # 李四: 2 points
+        # Outside the period, and a window rated without a staff member.
+        self.rate(1, date=march + timedelta(days=60))
+        self.env["gov.evaluation"].create(
+            {"window_id": self.window2.id, "level": "1", "channel": "qr", "date": march}
+        )
+        period = [
+            ("date", ">=", fields.Datetime.to_datetime("2026-03-01")),
+            ("date", "<", fields.Datetime.to_datetime("2026-04-01")),
+        ]
+        ranking = dict(
+            self.env["hr.employee"]._gov_ranking(
+                [("id", "in", (self.staff | self.staff2).ids)], rating_domain=period
+            )
+        )
+        mean = (10 + 2) / 2
+        self.assertAlmostEqual(
+            ranking[self.staff]["rank_score"], (5 * mean + 10) / 6, places=4
+        )
+        self.assertAlmostEqual(
+            ranking[self.staff2]["rank_score"], (5 * mean + 2) / 6, places=4
+        )

@@ -34,9 +34,13 @@ class GovEvaluation(models.Model):
         return res
 
     def _gov_open_rectify_orders(self):
-        """Every valid first bad review gets one work order."""
+        """Every valid or suspect first bad review gets one work order: a suspect
+        one is held at verification until a supervisor has reviewed the rating,
+        so an honest complaint never waits on the review queue."""
         bad = self.filtered(
-            lambda e: e.is_bad and e.validity == "valid" and e.assess_number == "1"
+            lambda e: e.is_bad
+            and e.validity in ("valid", "suspect")
+            and e.assess_number == "1"
         )
         if not bad:
             return self.env["gov.rectify.order"]

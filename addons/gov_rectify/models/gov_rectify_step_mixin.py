@@ -74,6 +74,13 @@ class GovRectifyStepMixin(models.AbstractModel):
                 self.env._("The step %(step)s cannot be skipped.", step=skipped[0].name)
             )
         self._check_step_done(current)
+        if current.step == "verify" and self.evaluation_id.validity == "suspect":
+            raise UserError(
+                self.env._(
+                    "The rating of this order is suspect: the order waits at the "
+                    "verification until a supervisor has reviewed the rating."
+                )
+            )
         if stage.step == "closed":
             self._check_can_close()
 

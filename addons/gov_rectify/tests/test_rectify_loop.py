@@ -133,13 +133,21 @@ class TestRectifyLoop(RectifyCase):
         self.assertEqual(kpis["on_time_rate"], 50.0)
         self.assertEqual(kpis["visit_rate"], 0.0)
 
-    def test_good_and_suspect_ratings_open_no_order(self):
+    def test_good_ratings_open_no_order_suspect_ones_are_held(self):
         good = self._rate(level="5", case=self._case())
         self.assertFalse(self._order_of(good))
         suspect = self._rate(level="1", case=self._case(), validity="suspect")
-        self.assertFalse(self._order_of(suspect))
+        order = self._order_of(suspect)
+        self.assertEqual(len(order), 1, "an honest complaint never waits")
+        self._run_to(order, "verify")
+        order.with_user(self.supervisor).write({"verification": "true"})
+        with self.assertRaisesRegex(UserError, "suspect"):
+            order.with_user(self.supervisor).action_next_step()
+        self.assertEqual(order.step, "verify")
         suspect.with_user(self.supervisor)._set_validity("valid", "核实为真实评价")
-        self.assertEqual(len(self._order_of(suspect)), 1, "valid now: an order opens")
+        self.assertEqual(len(self._order_of(suspect)), 1, "still one order")
+        order.with_user(self.supervisor).action_next_step()
+        self.assertNotEqual(order.step, "verify")
 
     def test_rating_judged_invalid_closes_its_order(self):
         evaluation, order = self._bad_order()
