@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "wizards/gov_evaluation_review_wizard_views.xml",
         "wizards/gov_paper_rating_wizard_views.xml",
+        "wizards/gov_region_import_wizard_views.xml",
         "views/gov_region_views.xml",
         "views/hr_department_views.xml",
         "views/gov_hall_views.xml",
@@ -41,7 +42,6 @@
         "views/gov_rating_templates.xml",
         "report/gov_qr_card_report.xml",
         "views/gov_rating_menus.xml",
-        "wizards/gov_region_import_wizard_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

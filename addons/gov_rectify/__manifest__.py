@@ -5,7 +5,7 @@
     "category": "Services/Government Rating",
     "license": "LGPL-3",
     "author": "Government Service Rating Team",
-    "depends": ["gov_rating", "base_automation", "resource"],
+    "depends": ["gov_rating", "base_automation"],
     "data": [
         "security/gov_rectify_groups.xml",
         "security/ir.model.access.csv",
