@@ -136,7 +136,8 @@ class TestRectifyLoop(RectifyCase):
     def test_good_and_suspect_ratings_open_no_order(self):
         good = self._rate(level="5", case=self._case())
         self.assertFalse(self._order_of(good))
-        suspect = self._rate(level="1", case=self._case(), validity="suspect")
+        suspect = self._rate_flagged(level="1", case=self._case())
+        self.assertEqual(suspect.validity, "suspect")
         self.assertFalse(self._order_of(suspect))
         suspect.with_user(self.supervisor)._set_validity("valid", "核实为真实评价")
         self.assertEqual(len(self._order_of(suspect)), 1, "valid now: an order opens")
