@@ -126,7 +126,7 @@ class Simulation:
 
     def setup(self, env):
         """The province: one hall, a window, seat and device per staff member."""
-        env = env.sudo()
+        env = env(su=True)
         tag = self.tag
         region = env["gov.region"].create(
             {"name": f"模拟县{tag}", "code": f"52{tag}00"[:12].ljust(12, "0")}
@@ -539,7 +539,7 @@ class Simulation:
     # ---------------------------------------------------------------- figures
     def figures(self, env):
         """Recall per attack kind and overall, false-flag rate, Kendall's tau."""
-        env = env.sudo()
+        env = env(su=True)
         ratings = env["gov.evaluation"].browse(list(self.labels)).exists()
         flagged = {r.id for r in ratings if r.validity != "valid"}
         per_kind = {}
