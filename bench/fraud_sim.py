@@ -577,7 +577,12 @@ class Simulation:
         # Honest ratings a supervisor would keep: count them all, flagged or not.
         initial, weight = env["gov.evaluation"]._gov_index_params()
         totals = defaultdict(lambda: [0, 0.0])
+        # The honest ratings of the same period as the publication (a link may be
+        # used after its last day).
+        after = datetime.combine(end + timedelta(days=1), datetime.min.time())
         for rating in env["gov.evaluation"].browse(honest):
+            if rating.date >= after:
+                continue
             if rating.employee_id and rating.assess_number == "1":
                 totals[rating.employee_id.id][0] += 1
                 totals[rating.employee_id.id][1] += rating.points
