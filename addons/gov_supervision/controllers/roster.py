@@ -3,7 +3,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
-from ..public import GovPublicError, public_submission
+from odoo.addons.gov_rating.public import GovPublicError, public_submission
 
 ROSTER_STEP = 12
 
