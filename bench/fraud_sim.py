@@ -24,6 +24,8 @@ from freezegun import freeze_time
 from stdnum.cn import ric
 from werkzeug.test import Client
 
+from odoo.addons.gov_rating.models.gov_api_key_mixin import PREFIX_SIZE, key_digest
+
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 THANKS_RE = re.compile(r"/gov/thanks/(\d+)/")
 GOOD_TEXTS = ["服务态度很好", "办事效率高", "很满意，谢谢", "服务热情周到", "非常好"]
@@ -139,7 +141,12 @@ class Simulation:
         )
         self.platform_key = hashlib.sha256(f"platform{tag}".encode()).hexdigest()
         env["gov.platform"].create(
-            {"name": "模拟业务系统", "code": f"SIM{tag}", "api_key": self.platform_key}
+            {
+                "name": "模拟业务系统",
+                "code": f"SIM{tag}",
+                "api_key_prefix": key_digest(self.platform_key)[:PREFIX_SIZE],
+                "api_key_hash": key_digest(self.platform_key),
+            }
         )
         self.items = []
         for i, item_type in enumerate(("01", "07", "20", "05")):
@@ -199,7 +206,8 @@ class Simulation:
                     "hall_id": hall.id,
                     "window_id": window.id,
                     "response_interval": 5,
-                    "api_key_hash": hashlib.sha256(key.encode()).hexdigest(),
+                    "api_key_prefix": key_digest(key)[:PREFIX_SIZE],
+                    "api_key_hash": key_digest(key),
                 }
             )
             quality = min(0.995, max(0.75, self.rng.gauss(0.95, 0.04)))

@@ -101,12 +101,12 @@ class TestConcurrentBadReviews(BaseCase):
             env = env(user=public, su=False)
             barrier.wait(timeout=60)
             evaluation = env["gov.public.rating"]._rate(
+                "qr",
                 {
                     "employee_id": self.staff_id,
                     "level": "1",
-                    "channel": "qr",
                     "comment": f"第{number}位：等了很久",
-                }
+                },
             )
             return evaluation.id
 
