@@ -183,11 +183,16 @@ class Checks:
 
     def check_counter_code_burst(self):
         token = self.fixtures["seat_token"]
-        case_id = str(self.fixtures["cases"]["COUNTER"])
+        # The citizen names the case and proves it is theirs (the rating code).
+        form = {
+            "level": "5",
+            "case_number": self.fixtures["counter_case"],
+            "proof": self.fixtures["counter_proof"],
+        }
         statuses, errors = self.burst(
             lambda s, csrf: s.post(
                 f"{self.url}/gov/r/{token}/submit",
-                data={"csrf_token": csrf, "level": "5", "case_id": case_id},
+                data={"csrf_token": csrf, **form},
                 allow_redirects=False,
                 timeout=300,
             ),

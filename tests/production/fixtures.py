@@ -67,5 +67,7 @@ fixtures = {
     "seat_token": seat.gov_qr_token,
     "device_key": key,
     "device_case": cases["DEVICE"].name,
+    "counter_case": cases["COUNTER"].name,
+    "counter_proof": cases["COUNTER"].rating_code,
 }
 print("FIXTURES " + json.dumps(fixtures))  # noqa: T201
