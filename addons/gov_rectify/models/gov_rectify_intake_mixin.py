@@ -3,6 +3,15 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# What an order takes over from its rating.
+RATING_FIELDS = (
+    "case_id",
+    "item_id",
+    "employee_id",
+    "window_id",
+    "department_id",
+    "region_id",
+)
 # What the entry into a step reads of the order.
 ENTRY_FIELDS = ("ledger_deadline", "date_reply_due", "result", "rectify_kind")
 
@@ -30,7 +39,10 @@ class GovRectifyIntakeMixin(models.AbstractModel):
                 ]
             )
         )
-        evaluations.fetch()
+        evaluations.fetch(
+            [*RATING_FIELDS, "comment", "name", "company_id", "anonymous"]
+            + ["evaluator_key", "evaluator_name", "evaluator_phone"]
+        )
         evaluations.case_id.fetch(["applicant_name", "applicant_phone"])
         first = self._stage_for("new")
         supervisor = self._default_supervisor()
@@ -97,14 +109,7 @@ class GovRectifyIntakeMixin(models.AbstractModel):
         evaluation = self.env["gov.evaluation"].sudo().browse(vals.get("evaluation_id"))
         if evaluation:
             vals.setdefault("source", "rating")
-            for field in (
-                "case_id",
-                "item_id",
-                "employee_id",
-                "window_id",
-                "department_id",
-                "region_id",
-            ):
+            for field in RATING_FIELDS:
                 vals.setdefault(field, evaluation[field].id)
             vals.setdefault("description", evaluation.comment or evaluation.name)
             vals.setdefault("company_id", evaluation.company_id.id)
