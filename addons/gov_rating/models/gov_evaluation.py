@@ -280,8 +280,8 @@ class GovEvaluation(models.Model):
     def _init_one_per_case_index(self):
         """One first and one second evaluation per case and staff member, whatever the
         channel and whoever rates (一事一评). Databases made when the rule held per
-        evaluator keep their earliest rating of a case and staff member; the later
-        ones of another channel are marked invalid, with the reason."""
+        evaluator keep their earliest rating of a case, staff member and round; the
+        later ones are marked invalid, with the reason."""
         cr = self._cr
         if sql.index_exists(cr, ONE_PER_CASE_INDEX):
             return

@@ -116,6 +116,22 @@ class RectifyCase(TransactionCase):
             fraud_checks=False,
         )
 
+    @classmethod
+    def _rate_flagged(cls, level="1", employee=None, case=None):
+        """A rating the fraud checks flag as suspect (a burst from one address)."""
+        cls.env["ir.config_parameter"].sudo().set_param("gov_rating.burst_count", 1)
+        return give_ratings(
+            cls.env,
+            [
+                {
+                    "case_id": case.id if case else False,
+                    "employee_id": (employee or cls.staff).id,
+                    "level": level,
+                    "ip_address": "10.0.0.9",
+                }
+            ],
+        )
+
     def _order_of(self, evaluation):
         return self.env["gov.rectify.order"].search(
             [("evaluation_id", "=", evaluation.id)]

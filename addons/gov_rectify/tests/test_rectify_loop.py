@@ -136,7 +136,8 @@ class TestRectifyLoop(RectifyCase):
     def test_good_ratings_open_no_order_suspect_ones_are_held(self):
         good = self._rate(level="5", case=self._case())
         self.assertFalse(self._order_of(good))
-        suspect = self._rate(level="1", case=self._case(), validity="suspect")
+        suspect = self._rate_flagged(level="1", case=self._case())
+        self.assertEqual(suspect.validity, "suspect")
         order = self._order_of(suspect)
         self.assertEqual(len(order), 1, "an honest complaint never waits")
         self._run_to(order, "verify")

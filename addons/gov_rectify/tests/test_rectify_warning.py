@@ -57,7 +57,8 @@ class TestRectifyWarning(RectifyCase):
 
     def test_invalid_ratings_do_not_count(self):
         self.env.ref("gov_rectify.warning_rule_month_3").threshold = 2
-        self._rate(level="2", employee=self.staff_b, validity="suspect")
+        suspect = self._rate_flagged(level="2", employee=self.staff_b)
+        self.assertEqual(suspect.validity, "suspect")
         self._rate(level="2", employee=self.staff_b)
         self.assertFalse(self._warnings(employee_id=self.staff_b.id))
 
