@@ -104,10 +104,10 @@ class Simulation:
 
     # ----------------------------------------------------------------- world
     def _id_number(self):
-        body = f"520102{1960 + self.rng.randrange(40)}0{1 + self.rng.randrange(9)}1"
+        body = f"110105{1960 + self.rng.randrange(40)}0{1 + self.rng.randrange(9)}1"
         body += f"{self.rng.randrange(10)}{self.rng.randrange(1000):03d}"
         body = body[:17]
-        return body + ric.calc_check_digit(body)
+        return next(body + c for c in "0123456789X" if ric.is_valid(body + c))
 
     def _phone(self):
         return f"13{self.rng.randrange(10**9):09d}"
@@ -126,7 +126,7 @@ class Simulation:
 
     def setup(self, env):
         """The province: one hall, a window, seat and device per staff member."""
-        env = env.sudo()
+        env = env(su=True)
         tag = self.tag
         region = env["gov.region"].create(
             {"name": f"模拟县{tag}", "code": f"52{tag}00"[:12].ljust(12, "0")}
@@ -337,7 +337,7 @@ class Simulation:
     def _plan_phone_attacks(self):
         rng = self.rng
         # Bought: a pool of 10 phones rates most cases of one staff member.
-        pool = [self._phone() for _i in range(10)]
+        pool = [self._phone() for _i in range(max(3, int(10 * self.scale)))]
         for k, case in enumerate(self._take("bought", max(10, int(40 * self.scale)))):
             fields = {"level": "5", "phone": pool[k % len(pool)]}
             delay = timedelta(minutes=rng.randrange(2, 25))
@@ -539,7 +539,7 @@ class Simulation:
     # ---------------------------------------------------------------- figures
     def figures(self, env):
         """Recall per attack kind and overall, false-flag rate, Kendall's tau."""
-        env = env.sudo()
+        env = env(su=True)
         ratings = env["gov.evaluation"].browse(list(self.labels)).exists()
         flagged = {r.id for r in ratings if r.validity != "valid"}
         per_kind = {}
@@ -611,6 +611,7 @@ class Simulation:
             f"({figures['attack_count']} attack ratings)",
             f"  honest         false flags {100 * figures['false_flag_rate']:5.2f} % "
             f"of {figures['honest_count']}, refused {figures['honest_refused']}",
+            f"  attacks refused {self.attack_refused}",
             f"  Kendall tau    {figures['tau']:.3f}",
         ]
         return "\n".join(lines)

@@ -24,7 +24,7 @@ class GovFraudCluster(models.Model):
         compute="_compute_evaluation_ids",
         search="_search_evaluation_ids",
     )
-    member_count = fields.Integer(string="Ratings", readonly=True)
+    member_count = fields.Integer(string="Number of Ratings", readonly=True)
     date_first = fields.Datetime(string="First Rating", readonly=True)
     date_last = fields.Datetime(string="Last Rating", readonly=True)
     state = fields.Selection(

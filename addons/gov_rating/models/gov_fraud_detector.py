@@ -204,15 +204,21 @@ class GovFraudDetector(models.AbstractModel):
             )
         )
         targets = {"valid": evaluations.browse(), "suspect": evaluations.browse()}
+        threshold = params["suspect_score"]
         for evaluation in evaluations:
             score = round(scores.get(evaluation, 0.0), 2)
+            # Only a rating the score made suspect is restored by the score.
+            made_suspect = evaluation.fraud_score >= threshold
             if evaluation.fraud_score != score:
                 evaluation.fraud_score = score
             if evaluation.reviewer_id or evaluation.validity == "invalid":
                 continue
-            target = "suspect" if score >= params["suspect_score"] else "valid"
-            if evaluation.validity != target:
-                targets[target] |= evaluation
+            if score >= threshold and evaluation.validity == "valid":
+                targets["suspect"] |= evaluation
+            elif (
+                score < threshold and evaluation.validity == "suspect" and made_suspect
+            ):
+                targets["valid"] |= evaluation
         for validity, records in targets.items():
             if records:
                 records.write({"validity": validity})

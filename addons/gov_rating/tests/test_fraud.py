@@ -42,6 +42,13 @@ class TestFraudSignals(GovRatingCase):
         explanation = ratings[0].sudo().signal_ids.explanation
         self.assertIn("3 ratings from one network address", explanation)
         self.assertIn(ratings[0].name, explanation)
+        # Evaluating again changes nothing (idempotent).
+        signals = self.env["gov.fraud.signal"].search([("kind", "=", "burst_ip")])
+        ratings[0].sudo()._detect_fraud()
+        self.assertEqual(
+            self.env["gov.fraud.signal"].search([("kind", "=", "burst_ip")]), signals
+        )
+        self.assertEqual(len(signals.cluster_id), 1)
         self.assertEqual(self.signals(self.rate(5, ip_address="10.9.9.8")), set())
 
     def test_ipv6_counts_per_64(self):
@@ -213,8 +220,8 @@ class TestFraudSignals(GovRatingCase):
         self.visit(1, self.staff, "10.5.5.5", now - timedelta(hours=9))
         self.assertEqual(self.signals(first), set())
         third = self.visit(2, self.staff, "10.5.5.5")
-        self.assertEqual(self.signals(third), {"source_bad_day"})
-        self.assertEqual(self.signals(first), {"source_bad_day"})
+        self.assertIn("source_bad_day", self.signals(third))
+        self.assertIn("source_bad_day", self.signals(first))
         self.assertEqual(first.validity, "suspect")
         # Good ratings from one address are not a flood.
         goods = [self.visit(5, self.staff2, "10.5.5.6") for _i in range(3)]

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import GovRatingCase
@@ -60,5 +61,5 @@ class TestFraudCluster(GovRatingCase):
         self.rate(5, ip_address="10.4.4.4")
         self.rate(5, ip_address="10.4.4.4")
         cluster = self.env["gov.fraud.cluster"].search([("kind", "=", "burst_ip")])
-        with self.assertRaises(Exception):  # noqa: B017 (access or user error)
+        with self.assertRaises(AccessError):
             cluster.with_user(self.user_clerk).action_open_review()

@@ -1,10 +1,12 @@
 import importlib.util
+import logging
 from pathlib import Path
 from unittest.mock import patch
 
 import odoo
 from odoo.tests import HttpCase, tagged
 
+_logger = logging.getLogger(__name__)
 SIMULATOR = Path(__file__).resolve().parents[3] / "bench" / "fraud_sim.py"
 
 
@@ -35,6 +37,7 @@ class TestFraudSimulation(HttpCase):
             sim.run(odoo.http.root, read_env)
         self.env.invalidate_all()
         figures = sim.figures(self.env)
+        _logger.info("fraud simulation smoke run\n%s", sim.report(figures))
         self.assertGreater(figures["attack_count"], 20)
         self.assertGreater(figures["honest_count"], 20)
         for name in ("recall", "false_flag_rate", "tau"):
