@@ -4,7 +4,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo import fields
-from odoo.tests import HttpCase
+
+from .common import GovRatingHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -82,18 +83,13 @@ class GovChannelsFixture:
         return case
 
 
-class GovHttpCase(HttpCase, GovChannelsFixture):
+class GovHttpCase(GovRatingHttpCase, GovChannelsFixture):
+    """The world and the counter, over HTTP."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_channels()
-
-    def url_open(self, *args, **kwargs):
-        # The server shares our cursor but not our cache.
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _csrf(self, url):
         response = self.url_open(url)
