@@ -185,6 +185,8 @@ class GovWorld:
     def _user(cls, login, groups, department=None, **vals):
         """A user of ``groups`` (comma-separated xml ids) whose password is their
         login; with a ``department``, also an employee of it."""
+        vals.setdefault("name", login)
+        vals.setdefault("email", f"{login}@example.com")
         user = new_test_user(cls.env, login, groups=groups, **vals)
         if department:
             cls.env["hr.employee"].create(
