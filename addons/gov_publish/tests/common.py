@@ -67,22 +67,8 @@ class GovPublishCase(GovWorld):
         cls.hall_b = env["gov.hall"].create(
             {"name": "乙区测试大厅", "region_id": cls.county_b.id}
         )
-        cls.window_good = env["gov.window"].create(
-            {
-                "name": "甲局测试窗口",
-                "code": "T1",
-                "hall_id": cls.hall_a.id,
-                "department_id": cls.dept_good.id,
-            }
-        )
-        cls.window_bad = env["gov.window"].create(
-            {
-                "name": "乙局测试窗口",
-                "code": "T2",
-                "hall_id": cls.hall_b.id,
-                "department_id": cls.dept_bad.id,
-            }
-        )
+        cls.window_good = cls._window("甲局测试窗口", "T1", cls.hall_a, cls.dept_good)
+        cls.window_bad = cls._window("乙局测试窗口", "T2", cls.hall_b, cls.dept_bad)
         cls.staff_good = env["hr.employee"].create(
             {
                 "name": "测试员甲",

@@ -25,14 +25,7 @@ class GovChannelsFixture:
         cls.hall = env["gov.hall"].create(
             {"name": "观山湖区政务服务中心", "region_id": cls.region.id}
         )
-        cls.window = env["gov.window"].create(
-            {
-                "name": "市场监管窗口",
-                "code": "07",
-                "hall_id": cls.hall.id,
-                "department_id": cls.department.id,
-            }
-        )
+        cls.window = cls._window("市场监管窗口", "07", cls.hall, cls.department)
         cls.staff_a, cls.staff_b = env["hr.employee"].create(
             [
                 {"name": "李明", "gov_window_id": cls.window.id},

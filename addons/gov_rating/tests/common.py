@@ -83,22 +83,8 @@ class GovWorld:
         cls.hall = env["gov.hall"].create(
             {"name": "测试县政务服务中心", "region_id": cls.county.id}
         )
-        cls.window = env["gov.window"].create(
-            {
-                "name": "市场监管窗口",
-                "code": "01",
-                "hall_id": cls.hall.id,
-                "department_id": cls.subdept.id,
-            }
-        )
-        cls.window2 = env["gov.window"].create(
-            {
-                "name": "户籍窗口",
-                "code": "02",
-                "hall_id": cls.hall.id,
-                "department_id": cls.other_dept.id,
-            }
-        )
+        cls.window = cls._window("市场监管窗口", "01", cls.hall, cls.subdept)
+        cls.window2 = cls._window("户籍窗口", "02", cls.hall, cls.other_dept)
         cls.user_clerk = cls._user("t_clerk", "gov_rating.group_gov_clerk")
         cls.user_clerk2 = cls._user("t_clerk2", "gov_rating.group_gov_clerk")
         cls.user_handler = cls._user("t_handler", "gov_rating.group_gov_handler")
@@ -180,6 +166,17 @@ class GovWorld:
                     }
                 )
         return [cls.env[name] for name in new_models]
+
+    @classmethod
+    def _window(cls, name, code, hall, department):
+        return cls.env["gov.window"].create(
+            {
+                "name": name,
+                "code": code,
+                "hall_id": hall.id,
+                "department_id": department.id,
+            }
+        )
 
     @classmethod
     def _user(cls, login, groups, department=None, **vals):
