@@ -4,13 +4,14 @@ import io
 import zxingcpp
 from PIL import Image
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
 from .channels_common import GovChannelsFixture
+from .common import GovRatingCase
 
 
 @tagged("post_install", "-at_install")
-class TestQr(TransactionCase, GovChannelsFixture):
+class TestQr(GovRatingCase, GovChannelsFixture):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -25,6 +25,8 @@ class TestRectifyBatch(RectifyCase):
     """Work orders for many bad reviews are opened together, as they would be
     one by one, with queries that do not grow with their number."""
 
+    mail_under_test = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
