@@ -106,7 +106,7 @@ STATISTICS_FIELDS = (
 
 class GovEvaluation(models.Model):
     _name = "gov.evaluation"
-    _inherit = ["mail.thread", "gov.identity.mixin"]
+    _inherit = ["mail.thread", "gov.history.mixin", "gov.identity.mixin"]
     _description = "Evaluation"
     _order = "date desc, id desc"
     _gov_identity_fields = ("evaluator_name", "evaluator_cert", "evaluator_phone")
@@ -145,13 +145,27 @@ class GovEvaluation(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", string="Staff", readonly=True, index=True, ondelete="restrict"
     )
-    seat_id = fields.Many2one("gov.seat", readonly=True, index=True)
-    window_id = fields.Many2one("gov.window", readonly=True, index=True)
-    hall_id = fields.Many2one("gov.hall", readonly=True, index=True)
-    department_id = fields.Many2one("hr.department", readonly=True, index=True)
-    region_id = fields.Many2one("gov.region", readonly=True, index=True)
+    seat_id = fields.Many2one(
+        "gov.seat", readonly=True, index=True, ondelete="restrict"
+    )
+    window_id = fields.Many2one(
+        "gov.window", readonly=True, index=True, ondelete="restrict"
+    )
+    hall_id = fields.Many2one(
+        "gov.hall", readonly=True, index=True, ondelete="restrict"
+    )
+    department_id = fields.Many2one(
+        "hr.department", readonly=True, index=True, ondelete="restrict"
+    )
+    region_id = fields.Many2one(
+        "gov.region", readonly=True, index=True, ondelete="restrict"
+    )
     item_id = fields.Many2one(
-        "gov.service.item", string="Service Item", readonly=True, index=True
+        "gov.service.item",
+        string="Service Item",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
     )
     device_id = fields.Many2one("gov.device", readonly=True, index=True)
     # What the citizen said.
@@ -600,6 +614,20 @@ class GovEvaluation(models.Model):
         ):
             raise AccessError(self.env._("Only a supervisor reviews ratings."))
         return super().write(vals)
+
+    @api.model
+    def _gov_check_unrated(self, records, field):
+        """Refuse to delete rated objects that have ratings: they are archived, and
+        their ratings keep pointing to them (the foreign keys RESTRICT too)."""
+        rated = records and self.sudo().search([(field, "in", records.ids)], limit=1)
+        if rated:
+            raise UserError(
+                self.env._(
+                    "%(object)s has ratings and is kept with them: archive it "
+                    "instead of deleting it.",
+                    object=rated[field].display_name,
+                )
+            )
 
     def unlink(self):  # pylint: disable=method-required-super
         raise UserError(self.env._("A rating cannot be deleted by anybody."))

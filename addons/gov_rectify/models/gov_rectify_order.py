@@ -94,6 +94,7 @@ class GovRectifyOrder(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
+        "gov.history.mixin",
         "gov.identity.mixin",
         "gov.deadline.mixin",
         "gov.rectify.intake.mixin",
@@ -349,11 +350,6 @@ class GovRectifyOrder(models.Model):
                 )
             )
         return super().unlink()
-
-    def _message_update_content(self, message, body, *args, **kwargs):
-        raise UserError(
-            self.env._("The history of a work order is kept: messages are not edited.")
-        )
 
     # --------------------------------------------------------------- actions
     def _move_to(self, step):

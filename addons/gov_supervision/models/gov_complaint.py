@@ -89,6 +89,7 @@ class GovComplaint(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "gov.history.mixin",
         "gov.identity.mixin",
         "gov.deadline.mixin",
     ]
