@@ -4,6 +4,7 @@ from . import gov_identity_mixin
 from . import gov_place_mixin
 from . import gov_api_key_mixin
 from . import gov_history_mixin
+from . import gov_offsite_mixin
 from . import gov_region
 from . import hr_department
 from . import gov_hall
@@ -36,3 +37,4 @@ from . import sms_sms
 from . import gov_health
 from . import mail_message
 from . import ir_attachment
+from . import ir_http
