@@ -14,9 +14,10 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _pre_dispatch(cls, rule, args):
-        super()._pre_dispatch(rule, args)
+        res = super()._pre_dispatch(rule, args)
         if getattr(rule.endpoint.func, "__module__", "").startswith(GOV_MODULE_PREFIX):
             cls._gov_check_request(args)
+        return res
 
     @classmethod
     def _gov_check_request(cls, args):
