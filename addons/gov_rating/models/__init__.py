@@ -2,6 +2,8 @@ from . import gov_index_mixin
 from . import gov_qr_mixin
 from . import gov_identity_mixin
 from . import gov_api_key_mixin
+from . import gov_history_mixin
+from . import gov_offsite_mixin
 from . import gov_region
 from . import hr_department
 from . import gov_hall
@@ -32,3 +34,6 @@ from . import gov_public_rating
 from . import gov_sms_provider
 from . import sms_sms
 from . import gov_health
+from . import mail_message
+from . import ir_attachment
+from . import ir_http

@@ -1,11 +1,11 @@
 import uuid
 from collections import defaultdict
-from contextvars import ContextVar
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import clean_context, sql
 
+from .. import guard
 from .. import tools as gov_tools
 from .gov_fraud_detector import text_key
 from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
@@ -87,9 +87,10 @@ SUPERVISOR_FIELDS = {
     "paper_checker_id",
     "paper_check_date",
 }
-# Set while the gateway creates ratings: a Python-side token that no request can carry
-# (a client controls the context of its calls, not this variable).
-_GATEWAY = ContextVar("gov_evaluation_gateway", default=None)
+# The guards the gateway and the review lift (gov_rating/guard.py): no request can.
+GATEWAY = "gov.evaluation.gateway"
+NO_FRAUD_CHECKS = "gov.evaluation.no_fraud_checks"
+REVIEW = "gov.evaluation.review"
 ONE_PER_CASE_INDEX = "gov_evaluation_one_per_case_staff_idx"
 # The rated objects whose figures _gov_object_figures computes: each gets a partial
 # covering index so that the grouped query reads the index only (see bench/).
@@ -105,7 +106,7 @@ STATISTICS_FIELDS = (
 
 class GovEvaluation(models.Model):
     _name = "gov.evaluation"
-    _inherit = ["mail.thread", "gov.identity.mixin"]
+    _inherit = ["mail.thread", "gov.history.mixin", "gov.identity.mixin"]
     _description = "Evaluation"
     _order = "date desc, id desc"
     _gov_identity_fields = ("evaluator_name", "evaluator_cert", "evaluator_phone")
@@ -144,13 +145,27 @@ class GovEvaluation(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", string="Staff", readonly=True, index=True, ondelete="restrict"
     )
-    seat_id = fields.Many2one("gov.seat", readonly=True, index=True)
-    window_id = fields.Many2one("gov.window", readonly=True, index=True)
-    hall_id = fields.Many2one("gov.hall", readonly=True, index=True)
-    department_id = fields.Many2one("hr.department", readonly=True, index=True)
-    region_id = fields.Many2one("gov.region", readonly=True, index=True)
+    seat_id = fields.Many2one(
+        "gov.seat", readonly=True, index=True, ondelete="restrict"
+    )
+    window_id = fields.Many2one(
+        "gov.window", readonly=True, index=True, ondelete="restrict"
+    )
+    hall_id = fields.Many2one(
+        "gov.hall", readonly=True, index=True, ondelete="restrict"
+    )
+    department_id = fields.Many2one(
+        "hr.department", readonly=True, index=True, ondelete="restrict"
+    )
+    region_id = fields.Many2one(
+        "gov.region", readonly=True, index=True, ondelete="restrict"
+    )
     item_id = fields.Many2one(
-        "gov.service.item", string="Service Item", readonly=True, index=True
+        "gov.service.item",
+        string="Service Item",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
     )
     device_id = fields.Many2one("gov.device", readonly=True, index=True)
     # What the citizen said.
@@ -337,8 +352,7 @@ class GovEvaluation(models.Model):
     # ------------------------------------------------------------------ create
     @api.model_create_multi
     def create(self, vals_list):
-        gate = _GATEWAY.get()
-        if gate is None:
+        if not guard.is_allowed(GATEWAY):
             raise AccessError(
                 self.env._(
                     "A rating is given through a rating channel (counter code, case "
@@ -350,7 +364,7 @@ class GovEvaluation(models.Model):
             self._prepare_evaluation_vals(vals, points)
         evaluations = super().create(vals_list)
         evaluations.tag_set_id.filtered(lambda s: not s.locked).locked = True
-        if gate["fraud_checks"]:
+        if not guard.is_allowed(NO_FRAUD_CHECKS):
             evaluations._detect_fraud()
         return evaluations
 
@@ -396,8 +410,8 @@ class GovEvaluation(models.Model):
             if channel == "paper":
                 self._check_paper_entry(vals, entered_by)
             prepared.append(vals)
-        token = _GATEWAY.set({"fraud_checks": fraud_checks})
-        try:
+        lifted = (GATEWAY,) if fraud_checks else (GATEWAY, NO_FRAUD_CHECKS)
+        with guard.allowed(*lifted):
             evaluations = (
                 self.sudo()
                 .with_context(
@@ -407,8 +421,6 @@ class GovEvaluation(models.Model):
                 )
                 .create(prepared)
             )
-        finally:
-            _GATEWAY.reset(token)
         self.env["gov.case.link"]._attach_ratings(evaluations)
         return evaluations.with_env(self.env)
 
@@ -590,11 +602,32 @@ class GovEvaluation(models.Model):
     def write(self, vals):
         if IMMUTABLE_FIELDS & set(vals):
             raise UserError(self.env._("A rating cannot be changed by anybody."))
+        if not (self.env.su or guard.is_allowed(REVIEW)):
+            raise AccessError(
+                self.env._(
+                    "After it is given, a rating changes only its validity, through "
+                    "the review with a reason."
+                )
+            )
         if SUPERVISOR_FIELDS & set(vals) and not (
             self.env.su or self.env.user.has_group("gov_rating.group_gov_supervisor")
         ):
             raise AccessError(self.env._("Only a supervisor reviews ratings."))
         return super().write(vals)
+
+    @api.model
+    def _gov_check_unrated(self, records, field):
+        """Refuse to delete rated objects that have ratings: they are archived, and
+        their ratings keep pointing to them (the foreign keys RESTRICT too)."""
+        rated = records and self.sudo().search([(field, "in", records.ids)], limit=1)
+        if rated:
+            raise UserError(
+                self.env._(
+                    "%(object)s has ratings and is kept with them: archive it "
+                    "instead of deleting it.",
+                    object=rated[field].display_name,
+                )
+            )
 
     def unlink(self):  # pylint: disable=method-required-super
         raise UserError(self.env._("A rating cannot be deleted by anybody."))
@@ -623,27 +656,29 @@ class GovEvaluation(models.Model):
         if not self.env.user.has_group("gov_rating.group_gov_supervisor"):
             raise AccessError(self.env._("Only a supervisor checks paper forms."))
         papers = self.filtered(lambda e: e.channel == "paper" and not e.paper_checked)
-        papers.write(
-            {
-                "paper_checked": True,
-                "paper_checker_id": self.env.uid,
-                "paper_check_date": fields.Datetime.now(),
-            }
-        )
+        with guard.allowed(REVIEW):
+            papers.write(
+                {
+                    "paper_checked": True,
+                    "paper_checker_id": self.env.uid,
+                    "paper_check_date": fields.Datetime.now(),
+                }
+            )
         return True
 
     def _set_validity(self, validity, reason):
         """Record a supervisor's decision; reason and reviewer stay on the rating."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the decision."))
-        self.write(
-            {
-                "validity": validity,
-                "review_reason": reason,
-                "reviewer_id": self.env.uid,
-                "review_date": fields.Datetime.now(),
-            }
-        )
+        with guard.allowed(REVIEW):
+            self.write(
+                {
+                    "validity": validity,
+                    "review_reason": reason,
+                    "reviewer_id": self.env.uid,
+                    "review_date": fields.Datetime.now(),
+                }
+            )
 
     # ----------------------------------------------------------------- fraud
     def _detect_fraud(self):

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gov_rating import guard
 from odoo.addons.gov_rating import tools as gov_tools
 
 SOURCES = [
@@ -40,6 +41,10 @@ RETURN_STEP = "verify"
 REPLIED_STEPS = ("visit", "second", "closed")
 
 
+# The guards the steps, the appeal and the timers lift (gov_rating/guard.py): the
+# fields they set, and the moves that skip the checks of a user's transition.
+SYSTEM = "gov.rectify.system"
+TRANSITION = "gov.rectify.transition"
 # Set by the steps, the appeal and the timers, never typed in: a user's write that
 # names one of them is refused.
 SYSTEM_FIELDS = {
@@ -67,6 +72,20 @@ SYSTEM_FIELDS = {
     "visit_required",
     "warned",
 }
+# What the order is about: given when it is opened; a supervisor completes them on a
+# new order of their own (not opened by a rating), nobody changes them afterwards.
+SUBJECT_FIELDS = {
+    "case_id",
+    "employee_id",
+    "item_id",
+    "region_id",
+    "source",
+    "window_id",
+}
+# Who works on the order: a supervisor's decisions (transfer, assignment).
+ASSIGNMENT_FIELDS = {"department_id", "supervisor_id", "user_id"}
+# The steps during which the order may be transferred to another department.
+TRANSFER_STEPS = ("new", "verify", "transfer")
 
 
 class GovRectifyOrder(models.Model):
@@ -75,6 +94,7 @@ class GovRectifyOrder(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
+        "gov.history.mixin",
         "gov.identity.mixin",
         "gov.deadline.mixin",
         "gov.rectify.intake.mixin",
@@ -257,24 +277,8 @@ class GovRectifyOrder(models.Model):
         return orders
 
     def write(self, vals):
-        if (
-            SYSTEM_FIELDS & set(vals)
-            and not self.env.su
-            and not self.env.context.get("gov_rectify_system")
-        ):
-            raise UserError(
-                self.env._(
-                    "%(fields)s follow the work order's steps: "
-                    "nobody sets them by hand.",
-                    fields=", ".join(sorted(SYSTEM_FIELDS & set(vals))),
-                )
-            )
-        if "department_id" in vals and not self._is_supervisor():
-            raise UserError(
-                self.env._(
-                    "Only a supervisor transfers an order to another department."
-                )
-            )
+        if not (self.env.su or guard.is_allowed(SYSTEM)):
+            self._check_user_write(vals)
         if vals.get("ledger_deadline"):
             self._check_ledger_deadline(vals["ledger_deadline"])
         if "stage_id" not in vals:
@@ -286,7 +290,7 @@ class GovRectifyOrder(models.Model):
         rest = {k: v for k, v in vals.items() if k != "stage_id"}
         if rest:
             super().write(rest)
-        if not self.env.context.get("gov_rectify_transition"):
+        if not guard.is_allowed(TRANSITION):
             for order in self.filtered(lambda o: o.stage_id != stage):
                 order._check_transition(stage)
         for order in self.filtered(lambda o: o.stage_id != stage):
@@ -297,6 +301,46 @@ class GovRectifyOrder(models.Model):
             order._schedule_step_activity()
         return True
 
+    def _check_user_write(self, vals):
+        """A user's write keeps away from what the steps set: step fields never,
+        the order's subject only on a supervisor's new order without a rating,
+        transfer and assignment only by a supervisor."""
+        fields_set = set(vals)
+        if SYSTEM_FIELDS & fields_set:
+            raise UserError(
+                self.env._(
+                    "%(fields)s follow the work order's steps: "
+                    "nobody sets them by hand.",
+                    fields=", ".join(sorted(SYSTEM_FIELDS & fields_set)),
+                )
+            )
+        if (SUBJECT_FIELDS | ASSIGNMENT_FIELDS) & fields_set and not (
+            self._is_supervisor()
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a supervisor transfers, assigns or completes a work order."
+                )
+            )
+        if SUBJECT_FIELDS & fields_set and self.filtered(
+            lambda o: o.evaluation_id or o.step != "new"
+        ):
+            raise UserError(
+                self.env._(
+                    "What a work order is about is set when it is opened: it cannot "
+                    "be changed once it is worked on or when a rating opened it."
+                )
+            )
+        if "department_id" in vals and self.filtered(
+            lambda o: o.step not in TRANSFER_STEPS
+        ):
+            raise UserError(
+                self.env._(
+                    "An order is transferred to another department before the "
+                    "citizen is contacted."
+                )
+            )
+
     def unlink(self):
         if self.filtered(lambda o: o.step != "new"):
             raise UserError(
@@ -306,11 +350,6 @@ class GovRectifyOrder(models.Model):
                 )
             )
         return super().unlink()
-
-    def _message_update_content(self, message, body, *args, **kwargs):
-        raise UserError(
-            self.env._("The history of a work order is kept: messages are not edited.")
-        )
 
     # --------------------------------------------------------------- actions
     def _move_to(self, step):
@@ -352,10 +391,10 @@ class GovRectifyOrder(models.Model):
                 raise UserError(self.env._("Give the grounds of the appeal."))
             if order.appeal_state != "none":
                 raise UserError(self.env._("This order has been appealed already."))
-        self.with_context(gov_rectify_system=True).write(
-            {"appeal_state": "pending", "appeal_user_id": self.env.uid}
-        )
-        self.with_context(gov_rectify_transition=True)._move_to("appeal")
+        with guard.allowed(SYSTEM):
+            self.write({"appeal_state": "pending", "appeal_user_id": self.env.uid})
+        with guard.allowed(TRANSITION):
+            self._move_to("appeal")
         return True
 
     def action_appeal_decide(self):
@@ -392,7 +431,8 @@ class GovRectifyOrder(models.Model):
                     "Sent back to verification by %(user)s.", user=self.env.user.name
                 )
             )
-        self.with_context(gov_rectify_transition=True)._move_to(RETURN_STEP)
+        with guard.allowed(TRANSITION):
+            self._move_to(RETURN_STEP)
         return True
 
     def _close_invalidated(self):
@@ -405,8 +445,9 @@ class GovRectifyOrder(models.Model):
                     reason=order.evaluation_id.review_reason,
                 )
             )
-        self.with_context(gov_rectify_system=True).write({"result": "invalidated"})
-        self.with_context(gov_rectify_transition=True)._move_to("closed")
+        with guard.allowed(SYSTEM, TRANSITION):
+            self.write({"result": "invalidated"})
+            self._move_to("closed")
 
     def action_new_visit(self):
         self.ensure_one()
@@ -464,4 +505,5 @@ class GovRectifyOrder(models.Model):
         return self.supervisor_id, self.department_id.manager_id.user_id
 
     def _deadline_write(self, vals):
-        return self.with_context(gov_rectify_system=True).write(vals)
+        with guard.allowed(SYSTEM):
+            return self.write(vals)
