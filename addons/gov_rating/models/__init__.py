@@ -19,6 +19,8 @@ from . import gov_level
 from . import gov_tag_set
 from . import gov_tag
 from . import gov_evaluation
+from . import gov_evaluation_gateway
+from . import gov_evaluation_statistics
 from . import gov_fraud_signal
 from . import gov_fraud_cluster
 from . import gov_fraud_detector
