@@ -103,7 +103,7 @@ STATISTICS_FIELDS = (
 
 class GovEvaluation(models.Model):
     _name = "gov.evaluation"
-    _inherit = ["mail.thread", "gov.history.mixin", "gov.identity.mixin"]
+    _inherit = ["gov.history.mixin", "mail.thread", "gov.identity.mixin"]
     _description = "Evaluation"
     _order = "date desc, id desc"
     _gov_identity_fields = ("evaluator_name", "evaluator_cert", "evaluator_phone")

@@ -4,7 +4,8 @@ from odoo import models
 class GovHistoryMixin(models.AbstractModel):
     """A record whose history is kept for life (ratings, work orders, complaints):
     the messages and attachments of its chatter are never edited nor deleted, but
-    by the system administrator (``mail.message`` and ``ir.attachment`` check it)."""
+    by the system administrator (``mail.message`` and ``ir.attachment`` check it).
+    Listed before ``mail.thread`` in ``_inherit``, so that its hook comes first."""
 
     _name = "gov.history.mixin"
     _inherit = ["mail.thread"]

@@ -9,7 +9,8 @@ _logger = logging.getLogger(__name__)
 class GovOffsiteMixin(models.AbstractModel):
     """A record that sends data off-site (an SMS gateway, a platform receiving
     ratings): where it sends to (``_gov_offsite_fields``) is set by the system
-    administrator only, and every change is logged with who made it."""
+    administrator only, and every change is logged in the server log with who made
+    it."""
 
     _name = "gov.offsite.mixin"
     _description = "Sends Data Off-site"
@@ -56,12 +57,3 @@ class GovOffsiteMixin(models.AbstractModel):
             ", ".join(str(vals[name]) for name in changed),
             self.env.uid,
         )
-        if "message_post" in self:
-            self.sudo().message_post(
-                body=self.env._(
-                    "%(fields)s set to %(values)s by %(user)s.",
-                    fields=", ".join(self._fields[name].string for name in changed),
-                    values=", ".join(str(vals[name] or "-") for name in changed),
-                    user=self.env.user.name,
-                )
-            )

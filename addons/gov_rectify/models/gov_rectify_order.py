@@ -91,10 +91,10 @@ TRANSFER_STEPS = ("new", "verify", "transfer")
 class GovRectifyOrder(models.Model):
     _name = "gov.rectify.order"
     _inherit = [
+        "gov.history.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
-        "gov.history.mixin",
         "gov.identity.mixin",
         "gov.deadline.mixin",
         "gov.rectify.intake.mixin",

@@ -102,9 +102,9 @@ class GovComplaint(models.Model):
 
     _name = "gov.complaint"
     _inherit = [
+        "gov.history.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "gov.history.mixin",
         "gov.identity.mixin",
         "gov.deadline.mixin",
     ]
