@@ -7,7 +7,8 @@ from odoo_test_helper import FakeModelLoader
 from PIL import Image
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user
-from odoo.tests.common import DISABLED_MAIL_CONTEXT
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 # Valid identities (check digits computed with python-stdnum).
 ID_PERSON = "11010519491231002X"
