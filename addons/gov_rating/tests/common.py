@@ -1,6 +1,10 @@
+import base64
 import importlib
+import io
 
+import zxingcpp
 from odoo_test_helper import FakeModelLoader
+from PIL import Image
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
@@ -10,6 +14,12 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 ID_PERSON = "11010519491231002X"
 ID_OTHER = "110101199003074477"
 CREDIT_CODE = "91110108551385082Q"
+
+
+def scanned_qr(image):
+    """The texts a phone reads from a base64 PNG ``image``."""
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(base64.b64decode(image))))
+    return [result.text for result in decoded]
 
 
 def give_ratings(env, vals_list, fraud_checks=True):
