@@ -1,7 +1,6 @@
 from . import gov_index_mixin
 from . import gov_qr_mixin
 from . import gov_identity_mixin
-from . import gov_place_mixin
 from . import gov_api_key_mixin
 from . import gov_region
 from . import hr_department
