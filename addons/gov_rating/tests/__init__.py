@@ -19,3 +19,4 @@ from . import test_identity
 from . import test_gateway
 from . import test_fraud_cluster
 from . import test_rate_limit
+from . import test_qr_cards
