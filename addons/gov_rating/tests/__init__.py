@@ -20,3 +20,4 @@ from . import test_gateway
 from . import test_fraud_cluster
 from . import test_rate_limit
 from . import test_qr_cards
+from . import test_roles

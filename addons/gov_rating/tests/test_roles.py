@@ -1,0 +1,53 @@
+from odoo.tests import Form, TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRoles(TransactionCase):
+    """Each demo role does its job logged in as itself, never as an administrator."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.clerk = cls.env.ref("gov_rating.user_clerk")
+        cls.handler = cls.env.ref("gov_rating.user_handler")
+        cls.supervisor = cls.env.ref("gov_rating.user_supervisor")
+
+    def _open_cases(self, user):
+        cases = self.env["gov.case"].with_user(user).search([], limit=3)
+        self.assertTrue(cases, f"{user.login} sees cases of their scope")
+        for case in cases:
+            form = Form(case)
+            self.assertEqual(form.name, case.sudo().name)
+            self.assertEqual(
+                {e.display_name for e in form.employee_ids},
+                set(case.sudo().employee_ids.mapped("name")),
+            )
+            # The staff as the case's screens read them: name and window.
+            staff = case.employee_ids
+            self.assertEqual(
+                staff.mapped("name"), case.sudo().employee_ids.mapped("name")
+            )
+            self.assertEqual(
+                staff.gov_window_id, case.sudo().employee_ids.gov_window_id
+            )
+
+    def test_window_clerk_opens_own_cases(self):
+        self._open_cases(self.clerk)
+
+    def test_handler_opens_department_cases(self):
+        self._open_cases(self.handler)
+
+    def test_clerk_lands_on_own_ratings(self):
+        action = self.env.ref("gov_rating.gov_evaluation_action_mine")
+        self.assertEqual(self.clerk.action_id, action)
+        self.assertEqual(
+            self.supervisor.action_id,
+            self.env.ref("gov_rating.gov_evaluation_action_review"),
+        )
+        home = self.env["ir.actions.act_window"].with_user(self.clerk)
+        home = home._for_xml_id("gov_rating.gov_evaluation_action_mine")
+        self.assertEqual(home["name"], "My Ratings")
+        Evaluation = self.env["gov.evaluation"].with_user(self.clerk)
+        mine = Evaluation.search([("employee_id.user_id", "=", self.clerk.id)])
+        self.assertTrue(mine, "the clerk's demo ratings show on the home page")
+        self.assertEqual(mine.sudo().employee_id.user_id, self.clerk)
