@@ -1,3 +1,5 @@
+from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, tagged
 
 
@@ -10,6 +12,7 @@ class TestRoles(TransactionCase):
         super().setUpClass()
         cls.clerk = cls.env.ref("gov_rating.user_clerk")
         cls.handler = cls.env.ref("gov_rating.user_handler")
+        cls.manager = cls.env.ref("gov_rating.user_manager")
         cls.supervisor = cls.env.ref("gov_rating.user_supervisor")
 
     def _open_cases(self, user):
@@ -51,3 +54,44 @@ class TestRoles(TransactionCase):
         mine = Evaluation.search([("employee_id.user_id", "=", self.clerk.id)])
         self.assertTrue(mine, "the clerk's demo ratings show on the home page")
         self.assertEqual(mine.sudo().employee_id.user_id, self.clerk)
+
+    def test_manager_saves_the_gov_settings(self):
+        self.assertFalse(self.manager.has_group("base.group_system"))
+        with Form(self.env["res.config.settings"].with_user(self.manager)) as form:
+            self.assertEqual(form.gov_tz, "Asia/Shanghai")
+            form.gov_tz = "Asia/Urumqi"
+            form.gov_burst_count = 9
+            form.gov_rectify_reply_days = 12
+        form.record.execute()
+        params = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(params.get_param("gov_rating.burst_count"), "9")
+        self.assertEqual(params.get_param("gov_rectify.reply_days"), "12")
+        self.assertEqual(self.env.company.gov_tz, "Asia/Urumqi")
+        # The rest of the form stays the administrators'.
+        with self.assertRaises(AccessError):
+            form.record.set_values()
+
+    def test_manager_builds_a_questionnaire(self):
+        survey = (
+            self.env["survey.survey"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "title": "办事体验问卷",
+                    "question_and_page_ids": [
+                        Command.create(
+                            {
+                                "title": "办事指南是否清晰？",
+                                "question_type": "simple_choice",
+                                "suggested_answer_ids": [
+                                    Command.create({"value": "是"}),
+                                    Command.create({"value": "否"}),
+                                ],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(survey.question_ids.title, "办事指南是否清晰？")
+        self.assertEqual(len(survey.question_ids.suggested_answer_ids), 2)
