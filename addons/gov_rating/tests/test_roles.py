@@ -95,3 +95,21 @@ class TestRoles(TransactionCase):
         )
         self.assertEqual(survey.question_ids.title, "办事指南是否清晰？")
         self.assertEqual(len(survey.question_ids.suggested_answer_ids), 2)
+
+    def test_supervisor_reviews_several_suspect_ratings_at_once(self):
+        Evaluation = self.env["gov.evaluation"]
+        suspects = Evaluation.search([("validity", "=", "valid")], limit=3)
+        suspects.write({"validity": "suspect"})
+        queue = Evaluation.with_user(self.supervisor).search(
+            [("validity", "=", "suspect"), ("id", "in", suspects.ids)]
+        )
+        self.assertEqual(queue, suspects)
+        action = queue.action_open_review()
+        Wizard = self.env[action["res_model"]].with_user(self.supervisor)
+        with Form(Wizard.with_context(**action["context"])) as wizard:
+            self.assertEqual(wizard.decision, "invalid")
+            wizard.reason = "同一手机号五分钟内连续评价"
+        wizard.record.action_apply()
+        self.assertEqual(set(suspects.mapped("validity")), {"invalid"})
+        self.assertEqual(set(suspects.mapped("review_reason")), {wizard.reason})
+        self.assertEqual(suspects.reviewer_id, self.supervisor)
