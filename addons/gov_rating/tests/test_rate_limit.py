@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from ..models.gov_rate_limit import GovRateLimited
+from ..public import GovPublicError
 from .common import GovRatingCase
 
 
@@ -33,7 +33,7 @@ class TestRateLimitKeys(GovRatingCase):
             )
         # A citizen on the same address still rates once.
         self.limit._hit("ip", "10.6.6.6")
-        with self.assertRaises(GovRateLimited):
+        with self.assertRaises(GovPublicError):
             self.limit._hit("ip", "10.6.6.6")
 
     def test_shared_network_gets_the_hall_limit(self):
@@ -43,12 +43,12 @@ class TestRateLimitKeys(GovRatingCase):
         )
         for n in range(3):
             self.limit._hit("ip", f"202.96.2.{n + 1}")
-        with self.assertRaisesRegex(GovRateLimited, "hall's network"):
+        with self.assertRaisesRegex(GovPublicError, "hall's network"):
             self.limit._hit("ip", "202.96.2.9")
         self.limit._hit("ip", "202.96.2.99")  # outside the range
 
     def test_ipv6_counted_per_64(self):
         self.limit._hit("ip", "240e:5:6:7::1")
-        with self.assertRaises(GovRateLimited):
+        with self.assertRaises(GovPublicError):
             self.limit._hit("ip", "240e:5:6:7:aaaa::2")
         self.limit._hit("ip", "240e:5:6:8::1")
