@@ -277,6 +277,7 @@ class ResConfigSettings(models.TransientModel):
         # the form is for administrators only.
         if not self.env.is_admin():
             raise AccessError(self.env._("Only administrators can change the settings"))
-        super().set_values()
+        res = super().set_values()
         if self.company_id.gov_tz != self.gov_tz:
             self.company_id.sudo().gov_tz = self.gov_tz
+        return res

@@ -9,7 +9,7 @@ class GovEvaluationReviewWizard(models.TransientModel):
     _description = "Review Ratings"
 
     evaluation_ids = fields.Many2many("gov.evaluation", string="Ratings", required=True)
-    cluster_id = fields.Many2one("gov.fraud.cluster", string="Cluster", readonly=True)
+    cluster_id = fields.Many2one("gov.fraud.cluster", readonly=True)
     decision = fields.Selection(
         [("invalid", "Invalid: leave the statistics"), ("valid", "Valid: count it")],
         required=True,

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .common import RectifyCase
@@ -11,7 +12,7 @@ class TestRectifyRoles(RectifyCase):
     def test_a_new_order_reaches_the_supervisor_then_the_handler(self):
         tags = self.env["gov.tag.set"]._active_for("counter").tag_ids
         tag = tags.filtered(lambda t: "1" in t.level_ids.mapped("value"))[:1]
-        evaluation, order = self._bad_order(tag_ids=tag.ids)
+        evaluation, order = self._bad_order(tag_ids=[Command.set(tag.ids)])
         self.assertIn(self.supervisor.partner_id, order.message_partner_ids)
         self.assertEqual(order.activity_ids.user_id, self.supervisor)
         # The handler sees the rating on the order, but no button to verify it.
