@@ -10,6 +10,7 @@ from . import gov_hall
 from . import gov_window
 from . import gov_seat
 from . import hr_employee
+from . import hr_employee_public
 from . import gov_service_item
 from . import gov_platform
 from . import gov_device

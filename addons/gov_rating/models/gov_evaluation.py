@@ -412,9 +412,9 @@ class GovEvaluation(models.Model):
             "target": "new",
             "context": {
                 "default_evaluation_ids": self.ids,
-                "default_decision": "invalid"
-                if self.validity != "invalid"
-                else "valid",
+                "default_decision": "valid"
+                if set(self.mapped("validity")) == {"invalid"}
+                else "invalid",
             },
         }
 

@@ -129,11 +129,21 @@ class GovRectifyOrder(models.Model):
         related="stage_id.step", string="Step Type", store=True, index=True
     )
     next_stage_optional = fields.Boolean(compute="_compute_next_stage")
+    can_move_on = fields.Boolean(
+        compute="_compute_can_move_on",
+        help="Whether the current user may move the order on from its step.",
+    )
     # What the order is about (谁办理谁负责).
     evaluation_id = fields.Many2one(
         "gov.evaluation", string="Rating", readonly=True, index=True
     )
     evaluation_level = fields.Selection(related="evaluation_id.level")
+    evaluation_tag_ids = fields.Many2many(
+        related="evaluation_id.tag_ids", string="Rating Tags"
+    )
+    evaluation_comment = fields.Text(
+        related="evaluation_id.comment", string="Citizen's Comment"
+    )
     second_evaluation_id = fields.Many2one(
         "gov.evaluation", string="Second Rating", readonly=True, copy=False
     )
@@ -248,6 +258,12 @@ class GovRectifyOrder(models.Model):
         for order in self:
             order.next_stage_optional = bool(order._following_stages()[:1].optional)
 
+    @api.depends("stage_id")
+    @api.depends_context("uid")
+    def _compute_can_move_on(self):
+        for order in self:
+            order.can_move_on = self.env.su or order._step_allows(self.env.user)
+
     @api.depends("citizen_name", "citizen_phone", "evaluation_id.anonymous")
     def _compute_citizen_masked(self):
         for order in self:
@@ -273,6 +289,8 @@ class GovRectifyOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(self._prepare_batch(vals_list))
+        for supervisor, group in orders.grouped("supervisor_id").items():
+            group.sudo().message_subscribe(partner_ids=supervisor.partner_id.ids)
         orders._schedule_step_activity()
         return orders
 
