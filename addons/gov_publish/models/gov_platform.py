@@ -7,6 +7,7 @@ LEVEL_CONVENTIONS = [
 
 
 class GovPlatform(models.Model):
+    _name = "gov.platform"
     _inherit = ["gov.platform", "gov.offsite.mixin"]
     _gov_offsite_fields = ("gov_push_url",)
 

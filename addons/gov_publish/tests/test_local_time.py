@@ -22,7 +22,7 @@ class TestLocalTime(GovPublishCase, TransactionCase):
     @classmethod
     def _bad_rating(cls, when):
         vals = cls._rating("2", cls.staff_good, cls.item_good, 1)
-        return cls.Evaluation.create(dict(vals, date=when))
+        return cls._give_ratings([dict(vals, date=when)])
 
     def _department_line(self, period):
         return self._line(period, self.dept_good).filtered(

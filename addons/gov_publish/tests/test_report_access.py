@@ -33,12 +33,14 @@ class TestReportAccess(GovPublishCase, HttpCase):
                 "user_id": cls.clerk_other.id,
             }
         )
-        cls.typed = cls.Evaluation.create(
-            {
-                **cls._rating("2", cls.staff_bad, cls.item_bad, 12),
-                "comment": TYPED.format(cert=EVALUATOR_CERT),
-                "evaluator_name": "欧阳测评",
-            }
+        cls.typed = cls._give_ratings(
+            [
+                {
+                    **cls._rating("2", cls.staff_bad, cls.item_bad, 12),
+                    "comment": TYPED.format(cert=EVALUATOR_CERT),
+                    "evaluator_name": "欧阳测评",
+                }
+            ]
         )
         cls.good_ids = ",".join(
             str(i) for i in cls.evaluations.filtered(lambda e: e.level == "5").ids

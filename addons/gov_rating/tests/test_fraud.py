@@ -212,7 +212,7 @@ class TestFraudSignals(GovRatingCase):
         }
         if date:
             vals["date"] = date
-        return self.env["gov.evaluation"].create(vals)
+        return give_ratings(self.env, [vals])
 
     def test_bad_reviews_from_one_source_in_a_day(self):
         now = fields.Datetime.now()

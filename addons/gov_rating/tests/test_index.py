@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import GovRatingCase
+from .common import GovRatingCase, give_ratings
 
 
 @tagged("post_install", "-at_install")
@@ -159,8 +159,8 @@ class TestIndexAlone(GovRatingCase):
         self.rate(1, staff=self.staff2, date=march)  # 李四: 2 points
         # Outside the period, and a window rated without a staff member.
         self.rate(1, date=march + timedelta(days=60))
-        self.env["gov.evaluation"].create(
-            {"window_id": self.window2.id, "level": "1", "channel": "qr", "date": march}
+        give_ratings(
+            self.env, [{"window_id": self.window2.id, "level": "1", "date": march}]
         )
         period = [
             ("date", ">=", fields.Datetime.to_datetime("2026-03-01")),

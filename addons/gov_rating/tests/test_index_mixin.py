@@ -1,4 +1,4 @@
-from .common import GovRatingCase
+from .common import GovRatingCase, give_ratings
 
 
 class TestIndexMixin(GovRatingCase):
@@ -19,11 +19,9 @@ class TestIndexMixin(GovRatingCase):
         cls.unrated = cls.Tester.create({"name": "无评价"})
 
     def _rate(self, record, *levels):
-        return self.env["gov.evaluation"].create(
-            [
-                {"index_tester_id": record.id, "level": level, "channel": "qr"}
-                for level in levels
-            ]
+        return give_ratings(
+            self.env,
+            [{"index_tester_id": record.id, "level": level} for level in levels],
         )
 
     def test_index_on_known_ratings(self):
