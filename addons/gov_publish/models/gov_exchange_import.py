@@ -9,6 +9,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.gov_rating.models.gov_evaluation import PF_CODES
+from odoo.addons.gov_rating.public import has_nul
 
 CHANNEL_BY_PF = {code: channel for channel, code in PF_CODES.items()}
 REQUIRED = ("projectNo", "taskCode", "satisfaction", "assessTime")
@@ -59,9 +60,26 @@ class GovExchangeImport(models.Model):
     # ----------------------------------------------------------------- parse
     def _read_rows(self):
         """The rows of the file as dicts (JSON list or object with 'records', or
-        CSV with a header line of interface field names)."""
+        CSV with a header line of interface field names); a UserError for an empty
+        or malformed file."""
         self.ensure_one()
-        raw = base64.b64decode(self.file or b"")
+        rows = self._parse_rows(self._raw_file())
+        if not rows:
+            raise UserError(self.env._("The file holds no ratings."))
+        if has_nul(rows):
+            raise UserError(self.env._("The file holds NUL characters."))
+        return rows
+
+    def _raw_file(self):
+        try:
+            raw = base64.b64decode(self.file or b"", validate=True)
+        except ValueError as exc:
+            raise UserError(self.env._("The file could not be read.")) from exc
+        if not raw.strip():
+            raise UserError(self.env._("The file is empty."))
+        return raw
+
+    def _parse_rows(self, raw):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -70,7 +88,7 @@ class GovExchangeImport(models.Model):
         if name.endswith(".json") or text.lstrip().startswith(("[", "{")):
             try:
                 data = json.loads(text)
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 raise UserError(
                     self.env._(
                         "The file is not valid JSON: %(error)s",
@@ -87,7 +105,12 @@ class GovExchangeImport(models.Model):
                     )
                 )
             return data
-        return list(csv.DictReader(io.StringIO(text)))
+        try:
+            return list(csv.DictReader(io.StringIO(text)))
+        except csv.Error as exc:
+            raise UserError(
+                self.env._("The file is not valid CSV: %(error)s", error=exc)
+            ) from exc
 
     # ---------------------------------------------------------------- import
     def action_import(self):
@@ -95,7 +118,7 @@ class GovExchangeImport(models.Model):
         if self.state != "draft":
             raise UserError(self.env._("This file has been processed already."))
         rows = self._read_rows()
-        digest = hashlib.sha256(base64.b64decode(self.file)).hexdigest()
+        digest = hashlib.sha256(self._raw_file()).hexdigest()
         created = self.env["gov.evaluation"]
         skipped = 0
         rejected = []

@@ -124,9 +124,10 @@ class GovExchangeOutbox(models.Model):
             )
             status = response.status_code
             if not 200 <= status < 300:
-                error = (response.text or "")[:500]
-        except requests.RequestException as exc:
-            error = str(exc)
+                # The endpoint's own words are never shown back: its status only.
+                error = f"HTTP {status}"
+        except (requests.RequestException, ValueError) as exc:
+            error = type(exc).__name__
         attempts = self.attempt_count + 1
         if not error:
             self.write(

@@ -7,7 +7,9 @@ LEVEL_CONVENTIONS = [
 
 
 class GovPlatform(models.Model):
-    _inherit = "gov.platform"
+    _name = "gov.platform"
+    _inherit = ["gov.platform", "gov.offsite.mixin"]
+    _gov_offsite_fields = ("gov_push_url",)
 
     gov_level_convention = fields.Selection(
         LEVEL_CONVENTIONS,

@@ -1,7 +1,7 @@
 from odoo import api, models
 
 from odoo.addons.gov_rating import tools as gov_tools
-from odoo.addons.gov_rating.public import GovPublicError
+from odoo.addons.gov_rating.public import GovPublicError, parse_int
 
 from .gov_publish_period import KIND_LABELS
 from .gov_rectify_order import PUBLIC_RESULTS
@@ -24,11 +24,12 @@ class GovPublishSite(models.AbstractModel):
     def _parse_int(self, value, name, maximum=2**31 - 1):
         if value in (None, ""):
             return 0
-        if not (isinstance(value, str) and value.isdigit()) or int(value) > maximum:
+        number = parse_int(value, maximum)
+        if number is None:
             raise GovPublicError(
                 f"参数 {name} 无效 / The parameter {name} is not valid."
             )
-        return int(value)
+        return number
 
     @api.model
     def _parse_filters(self, params):

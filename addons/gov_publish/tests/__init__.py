@@ -7,3 +7,4 @@ from . import test_rankings_browser
 from . import test_rectifications
 from . import test_local_time
 from . import test_report_access
+from . import test_manager_periods

@@ -2,9 +2,7 @@ from datetime import date, datetime
 
 from stdnum.cn import ric, uscc
 
-from odoo.tests import new_test_user
-
-from odoo.addons.gov_rating.tests.common import give_ratings
+from odoo.addons.gov_rating.tests.common import GovWorld, give_ratings
 
 # Who rated: none of this may ever reach a public page.
 EVALUATOR_NAME = "欧阳测评"
@@ -20,10 +18,11 @@ def credit_code(serial):
     return body + uscc.calc_check_digit(body)
 
 
-class GovPublishCase:
-    """A small known city: two counties, two departments, two halls, a window and a
-    staff member in each, two items, and ratings in March 2024: the first
-    department's are all very satisfied, the second's bad or middling."""
+class GovPublishCase(GovWorld):
+    """The world and a small known city: two counties, two departments, two
+    halls, a window and a staff member in each, two items, and ratings in March
+    2024: the first department's are all very satisfied, the second's bad or
+    middling."""
 
     @classmethod
     def setUpClass(cls):
@@ -68,22 +67,8 @@ class GovPublishCase:
         cls.hall_b = env["gov.hall"].create(
             {"name": "乙区测试大厅", "region_id": cls.county_b.id}
         )
-        cls.window_good = env["gov.window"].create(
-            {
-                "name": "甲局测试窗口",
-                "code": "T1",
-                "hall_id": cls.hall_a.id,
-                "department_id": cls.dept_good.id,
-            }
-        )
-        cls.window_bad = env["gov.window"].create(
-            {
-                "name": "乙局测试窗口",
-                "code": "T2",
-                "hall_id": cls.hall_b.id,
-                "department_id": cls.dept_bad.id,
-            }
-        )
+        cls.window_good = cls._window("甲局测试窗口", "T1", cls.hall_a, cls.dept_good)
+        cls.window_bad = cls._window("乙局测试窗口", "T2", cls.hall_b, cls.dept_bad)
         cls.staff_good = env["hr.employee"].create(
             {
                 "name": "测试员甲",
@@ -134,40 +119,19 @@ class GovPublishCase:
         cls.invalid = cls.evaluations.filtered(lambda e: e.comment == "被判无效的评论")
         cls.invalid._set_validity("invalid", "误评")
         # Users, one per role.
-        cls.supervisor = new_test_user(
-            env,
-            "pb_supervisor",
-            groups="base.group_user,gov_rating.group_gov_supervisor",
-            name="测试督查甲",
+        supervisor = "base.group_user,gov_rating.group_gov_supervisor"
+        cls.supervisor = cls._user("pb_supervisor", supervisor, name="测试督查甲")
+        cls.supervisor_2 = cls._user("pb_supervisor2", supervisor, name="测试督查乙")
+        cls.manager = cls._user(
+            "pb_manager", "base.group_user,gov_rating.group_gov_manager"
         )
-        cls.supervisor_2 = new_test_user(
-            env,
-            "pb_supervisor2",
-            groups="base.group_user,gov_rating.group_gov_supervisor",
-            name="测试督查乙",
+        cls.handler = cls._user(
+            "pb_handler", "base.group_user,gov_rating.group_gov_handler", cls.dept_bad
         )
-        cls.manager = new_test_user(
-            env, "pb_manager", groups="base.group_user,gov_rating.group_gov_manager"
+        cls.identity_reader = cls._user(
+            "pb_identity", supervisor + ",gov_rating.group_gov_identity"
         )
-        cls.handler = new_test_user(
-            env, "pb_handler", groups="base.group_user,gov_rating.group_gov_handler"
-        )
-        env["hr.employee"].create(
-            {
-                "name": "测试经办",
-                "department_id": cls.dept_bad.id,
-                "user_id": cls.handler.id,
-            }
-        )
-        cls.identity_reader = new_test_user(
-            env,
-            "pb_identity",
-            groups="base.group_user,gov_rating.group_gov_supervisor,"
-            "gov_rating.group_gov_identity",
-        )
-        cls.clerk = new_test_user(
-            env, "pb_clerk", groups="base.group_user,gov_rating.group_gov_clerk"
-        )
+        cls.clerk = cls._user("pb_clerk", "base.group_user,gov_rating.group_gov_clerk")
         cls.staff_good.user_id = cls.clerk
         month = env.ref("gov_publish.date_range_type_month")
         cls.march = env["date.range"].create(

@@ -7,7 +7,15 @@ import json
 from odoo import http
 from odoo.http import request
 
-from ..public import GovPublicError, bilingual
+from ..public import (
+    MAX_JSON_BODY,
+    MAX_JSON_DEPTH,
+    GovPublicError,
+    ascii_token,
+    bilingual,
+    has_nul,
+    json_depth,
+)
 
 
 def json_response(payload, status=200):
@@ -20,8 +28,18 @@ def json_error(message, status):
 
 def json_payload():
     """The JSON value of the request body (None when empty); ValueError when the
-    body is not JSON."""
-    return json.loads(request.httprequest.get_data(as_text=True) or "null")
+    body is not JSON, is larger than MAX_JSON_BODY (ir.http answers 413 before),
+    nests deeper than MAX_JSON_DEPTH or holds a NUL character."""
+    data = request.httprequest.get_data(cache=True)
+    if len(data) > MAX_JSON_BODY:
+        raise ValueError("body too large")
+    try:
+        value = json.loads(data.decode() or "null")
+    except (UnicodeDecodeError, RecursionError) as error:
+        raise ValueError("not JSON") from error
+    if json_depth(value) > MAX_JSON_DEPTH or has_nul(value):
+        raise ValueError("nested too deep or NUL")
+    return value
 
 
 def json_body():
@@ -36,7 +54,7 @@ def json_body():
 def bearer_key():
     """The key of the 'Authorization: Bearer <key>' header ('' without one)."""
     auth = request.httprequest.headers.get("Authorization", "")
-    return auth.removeprefix("Bearer ").strip()
+    return ascii_token(auth.removeprefix("Bearer ").strip())
 
 
 def form_post_route(path, auth="public", **kwargs):

@@ -2,12 +2,15 @@ from . import gov_index_mixin
 from . import gov_qr_mixin
 from . import gov_identity_mixin
 from . import gov_api_key_mixin
+from . import gov_history_mixin
+from . import gov_offsite_mixin
 from . import gov_region
 from . import hr_department
 from . import gov_hall
 from . import gov_window
 from . import gov_seat
 from . import hr_employee
+from . import hr_employee_public
 from . import gov_service_item
 from . import gov_platform
 from . import gov_device
@@ -17,9 +20,12 @@ from . import gov_level
 from . import gov_tag_set
 from . import gov_tag
 from . import gov_evaluation
+from . import gov_evaluation_gateway
+from . import gov_evaluation_statistics
 from . import gov_fraud_signal
 from . import gov_fraud_cluster
 from . import gov_fraud_detector
+from . import gov_fraud_checks
 from . import gov_shared_network
 from . import gov_identity_access_log
 from . import gov_rating_report
@@ -32,3 +38,6 @@ from . import gov_public_rating
 from . import gov_sms_provider
 from . import sms_sms
 from . import gov_health
+from . import mail_message
+from . import ir_attachment
+from . import ir_http

@@ -2,10 +2,10 @@ import secrets
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import consteq
 
-from .. import tools
+from .. import guard, tools
 
 CASE_STATES = [
     ("received", "Received"),
@@ -23,6 +23,8 @@ CASE_CHANNELS = [
 # Letters and digits that cannot be mistaken for one another on a receipt.
 RATING_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 RATING_CODE_LENGTH = 6
+# Lifted by the code that loads cases nobody is to be invited for (demo data, imports).
+NO_INVITATION = "gov.case.no_invitation"
 
 
 class GovCase(models.Model):
@@ -212,6 +214,31 @@ class GovCase(models.Model):
     def action_done(self):
         self.write({"state": "done"})
 
+    def action_resend_invitation(self):
+        """A supervisor sends the open rating links of these cases again, logged in
+        the case's history."""
+        if not self.env.user.has_group("gov_rating.group_gov_supervisor"):
+            raise AccessError(
+                self.env._("Only a supervisor sends a rating invitation again.")
+            )
+        for case in self:
+            links = case.sudo().link_ids.filtered(lambda link: link.state == "open")
+            if not links:
+                raise UserError(
+                    self.env._(
+                        "Case %(case)s has no open rating link to send again.",
+                        case=case.name,
+                    )
+                )
+            links._invite_by_sms()
+            case.message_post(
+                body=self.env._(
+                    "Rating invitation sent again by %(user)s.",
+                    user=self.env.user.name,
+                )
+            )
+        return True
+
     def action_view_evaluations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -223,7 +250,7 @@ class GovCase(models.Model):
 
     def _on_done(self):
         """Run once when cases are completed: the rating links and invitations."""
-        if self.env.context.get("gov_no_invitation"):
+        if guard.is_allowed(NO_INVITATION):
             return
         self.env["gov.case.link"]._issue(self)._invite_by_sms()
 

@@ -62,16 +62,24 @@ class GovCaseLink(models.Model):
 
     @api.model
     def _issue(self, cases):
-        """One link per completed case and staff member who handled it."""
+        """One link per completed case and staff member who handled it, issued once:
+        completing a case again issues (and sends) nothing for the staff it has
+        links for; only a supervisor re-sends an invitation (``gov.case``)."""
         days = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("gov_rating.link_valid_days", 15)
         )
+        issued = {
+            (link.case_id.id, link.employee_id.id)
+            for link in self.sudo().search([("case_id", "in", cases.ids)])
+        }
         vals_list = []
         for case in cases.sudo():
             phone_key = tools.identity_key(case.applicant_phone)
             for employee in case.employee_ids or [self.env["hr.employee"]]:
+                if (case.id, employee.id) in issued:
+                    continue
                 vals_list.append(
                     {
                         "case_id": case.id,

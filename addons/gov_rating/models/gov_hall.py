@@ -33,3 +33,13 @@ class GovHall(models.Model):
 
     def _gov_qr_card_lines(self):
         return self.name, self.region_id.name or ""
+
+    def _gov_qr_hall_cards(self):
+        """Every counter card of the halls, in print order: the hall, then each
+        window with its seats and its staff."""
+        cards = []
+        for hall in self:
+            cards.append(hall)
+            for window in hall.window_ids:
+                cards += [window, *window.seat_ids, *window.employee_ids]
+        return cards

@@ -43,6 +43,10 @@ class GovIndexMixin(models.AbstractModel):
         "all objects of this kind in the ranked period (here: all periods).",
     )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_rated(self):
+        self.env["gov.evaluation"]._gov_check_unrated(self, self._gov_evaluation_field)
+
     def _compute_gov_index(self):
         figures = self.env["gov.evaluation"]._gov_object_figures(
             self._gov_evaluation_field, self.ids, self._gov_hierarchical

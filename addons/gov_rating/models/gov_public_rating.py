@@ -2,7 +2,7 @@ from odoo import api, models
 from odoo.tools import consteq, misc
 
 from .. import tools
-from ..public import GovPublicError, public_submission
+from ..public import GovPublicError, ascii_token, parse_int, public_submission
 from .gov_evaluation import ONE_PER_CASE_INDEX
 
 MAX_COMMENT = 500
@@ -41,11 +41,6 @@ class GovPublicRating(models.AbstractModel):
         return self.env["survey.survey"]
 
     @api.model
-    def _parse_int(self, value):
-        value = str(value or "").strip()
-        return int(value) if value.isdigit() and len(value) < 10 else None
-
-    @api.model
     def _parse_level(self, value):
         level = str(value or "").strip()
         if level not in ("1", "2", "3", "4", "5"):
@@ -62,7 +57,7 @@ class GovPublicRating(models.AbstractModel):
             wanted = {str(v) for v in values}
             chosen = tags.filtered(lambda t: t.code in wanted)
         else:
-            wanted = {self._parse_int(v) for v in values}
+            wanted = {parse_int(v) for v in values}
             chosen = tags.filtered(lambda t: t.id in wanted)
         if len(chosen) != len(wanted):
             self._refuse(self.env._("A chosen tag does not exist (any more)."))
@@ -147,6 +142,7 @@ class GovPublicRating(models.AbstractModel):
     def _thanks_evaluation(self, evaluation_id, signature):
         """The rating a thank-you URL names, when its signature holds."""
         expected = misc.hmac(self.env(su=True), "gov_rating.thanks", evaluation_id)
-        if not isinstance(signature, str) or not consteq(expected, signature):
+        signature = ascii_token(signature)
+        if not signature or not consteq(expected, signature):
             return self.env["gov.evaluation"]
         return self.env["gov.evaluation"].sudo().browse(evaluation_id).exists()

@@ -56,7 +56,10 @@ class GovRateLimit(models.Model):
         limit = int(self.env["ir.config_parameter"].sudo().get_param(param, default))
         if limit <= 0:
             return
-        now = time.time()
+        # Periods start at the centre's local hours and midnight, not UTC's.
+        utc_now = fields.Datetime.now()
+        local_now = self.env.company.sudo()._gov_to_local(utc_now)
+        now = time.time() + (local_now - utc_now).total_seconds()
         bucket = int(now // period)
         key = hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
         if count:

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class GovSeat(models.Model):
@@ -28,6 +28,10 @@ class GovSeat(models.Model):
             "A seat code is used once per window.",
         ),
     ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_rated(self):
+        self.env["gov.evaluation"]._gov_check_unrated(self, "seat_id")
 
     def _gov_qr_case_domain(self):
         return [("seat_id", "=", self.id)]

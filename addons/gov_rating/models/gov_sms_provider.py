@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.tools import consteq
 
 from .. import tools
+from ..public import ascii_token
 
 _logger = logging.getLogger(__name__)
 
@@ -28,8 +29,10 @@ class GovSmsProvider(models.Model):
     Odoo's outgoing SMS go through it instead of IAP."""
 
     _name = "gov.sms.provider"
+    _inherit = ["gov.offsite.mixin"]
     _description = "SMS Gateway"
     _order = "sequence, id"
+    _gov_offsite_fields = ("url",)
 
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
@@ -97,10 +100,11 @@ class GovSmsProvider(models.Model):
     @api.model
     def _check_inbound_token(self, token):
         provider = self._current()
+        token = ascii_token(token)
         return bool(
             provider.inbound_secret
-            and isinstance(token, str)
-            and consteq(provider.inbound_secret, token)
+            and token
+            and consteq(provider.inbound_secret.encode(), token.encode())
         )
 
     @api.model

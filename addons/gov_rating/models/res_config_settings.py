@@ -1,11 +1,16 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # Not related: a manager, who may not write the company, saves it through
+    # set_values like the other gov settings.
     gov_tz = fields.Selection(
-        related="company_id.gov_tz", string="Centre Time Zone", readonly=False
+        selection=lambda self: self.env["res.company"]._gov_tz_get(),
+        string="Centre Time Zone",
+        default=lambda self: self.env.company.gov_tz,
     )
 
     gov_initial_score = fields.Float(
@@ -253,3 +258,26 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.limit_shared_network_per_hour",
         default=600,
     )
+
+    def execute(self):
+        """Save. A manager of the centre, who is no Odoo administrator, saves the
+        gov settings only (fields ``gov_*``), nothing else of the form."""
+        if self.env.is_admin() or not self.env.user.has_group(
+            "gov_rating.group_gov_manager"
+        ):
+            return super().execute()
+        self.ensure_one()
+        names = [name for name in self._fields if name.startswith("gov_")]
+        values = self._convert_to_write({name: self[name] for name in names})
+        self.sudo().create(values).set_values()
+        return {"type": "ir.actions.client", "tag": "reload"}
+
+    def set_values(self):
+        # Managers may create settings records to reach execute(): the rest of
+        # the form is for administrators only.
+        if not self.env.is_admin():
+            raise AccessError(self.env._("Only administrators can change the settings"))
+        res = super().set_values()
+        if self.company_id.gov_tz != self.gov_tz:
+            self.company_id.sudo().gov_tz = self.gov_tz
+        return res

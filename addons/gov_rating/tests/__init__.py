@@ -19,3 +19,8 @@ from . import test_identity
 from . import test_gateway
 from . import test_fraud_cluster
 from . import test_rate_limit
+from . import test_qr_mixin
+from . import test_index_mixin
+from . import test_identity_mixin
+from . import test_qr_cards
+from . import test_roles

@@ -4,7 +4,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo import fields
-from odoo.tests import HttpCase
+
+from .common import GovRatingHttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -24,14 +25,7 @@ class GovChannelsFixture:
         cls.hall = env["gov.hall"].create(
             {"name": "观山湖区政务服务中心", "region_id": cls.region.id}
         )
-        cls.window = env["gov.window"].create(
-            {
-                "name": "市场监管窗口",
-                "code": "07",
-                "hall_id": cls.hall.id,
-                "department_id": cls.department.id,
-            }
-        )
+        cls.window = cls._window("市场监管窗口", "07", cls.hall, cls.department)
         cls.staff_a, cls.staff_b = env["hr.employee"].create(
             [
                 {"name": "李明", "gov_window_id": cls.window.id},
@@ -82,18 +76,13 @@ class GovChannelsFixture:
         return case
 
 
-class GovHttpCase(HttpCase, GovChannelsFixture):
+class GovHttpCase(GovRatingHttpCase, GovChannelsFixture):
+    """The world and the counter, over HTTP."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_channels()
-
-    def url_open(self, *args, **kwargs):
-        # The server shares our cursor but not our cache.
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _csrf(self, url):
         response = self.url_open(url)

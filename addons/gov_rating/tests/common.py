@@ -1,9 +1,25 @@
-from odoo.tests import TransactionCase, new_test_user
+import base64
+import importlib
+import io
+
+import zxingcpp
+from odoo_test_helper import FakeModelLoader
+from PIL import Image
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 # Valid identities (check digits computed with python-stdnum).
 ID_PERSON = "11010519491231002X"
 ID_OTHER = "110101199003074477"
 CREDIT_CODE = "91110108551385082Q"
+
+
+def scanned_qr(image):
+    """The texts a phone reads from a base64 PNG ``image``."""
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(base64.b64decode(image))))
+    return [result.text for result in decoded]
 
 
 def give_ratings(env, vals_list, fraud_checks=True):
@@ -25,12 +41,22 @@ def give_ratings(env, vals_list, fraud_checks=True):
     return ratings
 
 
-class GovRatingCase(TransactionCase):
-    """A county with two departments, a hall, two windows, three staff and cases."""
+class GovWorld:
+    """The world every test of the gov addons stands in: a county with two
+    departments, a hall, two windows, three staff, two service items and one user
+    per role. Mail is off unless the class tests it (``mail_under_test``)."""
+
+    mail_under_test = False
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        if not cls.mail_under_test:
+            cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls._setup_world()
+
+    @classmethod
+    def _setup_world(cls):
         env = cls.env
         cls.params = env["ir.config_parameter"].sudo()
         cls.params.set_param("gov_rating.initial_score", 10)
@@ -68,38 +94,18 @@ class GovRatingCase(TransactionCase):
         cls.hall = env["gov.hall"].create(
             {"name": "测试县政务服务中心", "region_id": cls.county.id}
         )
-        cls.window = env["gov.window"].create(
-            {
-                "name": "市场监管窗口",
-                "code": "01",
-                "hall_id": cls.hall.id,
-                "department_id": cls.subdept.id,
-            }
+        cls.window = cls._window("市场监管窗口", "01", cls.hall, cls.subdept)
+        cls.window2 = cls._window("户籍窗口", "02", cls.hall, cls.other_dept)
+        cls.user_clerk = cls._user("t_clerk", "gov_rating.group_gov_clerk")
+        cls.user_clerk2 = cls._user("t_clerk2", "gov_rating.group_gov_clerk")
+        cls.user_handler = cls._user("t_handler", "gov_rating.group_gov_handler")
+        cls.user_supervisor = cls._user(
+            "t_supervisor", "gov_rating.group_gov_supervisor"
         )
-        cls.window2 = env["gov.window"].create(
-            {
-                "name": "户籍窗口",
-                "code": "02",
-                "hall_id": cls.hall.id,
-                "department_id": cls.other_dept.id,
-            }
-        )
-        cls.user_clerk = new_test_user(
-            env, "t_clerk", groups="gov_rating.group_gov_clerk"
-        )
-        cls.user_clerk2 = new_test_user(
-            env, "t_clerk2", groups="gov_rating.group_gov_clerk"
-        )
-        cls.user_handler = new_test_user(
-            env, "t_handler", groups="gov_rating.group_gov_handler"
-        )
-        cls.user_supervisor = new_test_user(
-            env, "t_supervisor", groups="gov_rating.group_gov_supervisor"
-        )
-        cls.user_identity = new_test_user(
-            env,
+        cls.user_manager = cls._user("t_gov_manager", "gov_rating.group_gov_manager")
+        cls.user_identity = cls._user(
             "t_identity",
-            groups="gov_rating.group_gov_supervisor,gov_rating.group_gov_identity",
+            "gov_rating.group_gov_supervisor,gov_rating.group_gov_identity",
         )
         Employee = env["hr.employee"]
         cls.staff = Employee.create(
@@ -146,6 +152,57 @@ class GovRatingCase(TransactionCase):
         cls.case_seq = 0
 
     @classmethod
+    def _load_fake_models(cls, module, *class_names, access=None):
+        """Test-only models of ``module`` (relative to this test's package) in the
+        registry for this class, each read (and written by the group ``access`` names
+        with "rw") by the groups ``access`` maps to "r" or "rw"."""
+        loader = FakeModelLoader(cls.env, cls.__module__)
+        loader.backup_registry()
+        known = set(cls.env.registry)
+        testers = importlib.import_module(module, cls.__module__.rpartition(".")[0])
+        classes = [getattr(testers, name) for name in class_names]
+        loader.update_registry(classes)
+        cls.addClassCleanup(loader.restore_registry)
+        new_models = [c._name for c in classes if c._name not in known]
+        for model_name in new_models:
+            for group, perms in (access or {}).items():
+                cls.env["ir.model.access"].create(
+                    {
+                        "name": f"{model_name} {group}",
+                        "model_id": cls.env["ir.model"]._get_id(model_name),
+                        "group_id": cls.env.ref(group).id,
+                        "perm_read": True,
+                        "perm_write": perms == "rw",
+                        "perm_create": perms == "rw",
+                    }
+                )
+        return [cls.env[name] for name in new_models]
+
+    @classmethod
+    def _window(cls, name, code, hall, department):
+        return cls.env["gov.window"].create(
+            {
+                "name": name,
+                "code": code,
+                "hall_id": hall.id,
+                "department_id": department.id,
+            }
+        )
+
+    @classmethod
+    def _user(cls, login, groups, department=None, **vals):
+        """A user of ``groups`` (comma-separated xml ids) whose password is their
+        login; with a ``department``, also an employee of it."""
+        vals.setdefault("name", login)
+        vals.setdefault("email", f"{login}@example.com")
+        user = new_test_user(cls.env, login, groups=groups, **vals)
+        if department:
+            cls.env["hr.employee"].create(
+                {"name": login, "user_id": user.id, "department_id": department.id}
+            )
+        return user
+
+    @classmethod
     def make_case(cls, staff=None, window=None, item=None, **vals):
         cls.case_seq += 1
         window = window or cls.window
@@ -178,6 +235,21 @@ class GovRatingCase(TransactionCase):
                 }
             ],
         )
+
+
+class GovRatingCase(GovWorld, TransactionCase):
+    """The world, one transaction per test."""
+
+
+class GovRatingHttpCase(GovWorld, HttpCase):
+    """The world behind the public routes: the server shares our cursor but not
+    our cache."""
+
+    def url_open(self, *args, **kwargs):
+        self.env.flush_all()
+        response = super().url_open(*args, **kwargs)
+        self.env.invalidate_all()
+        return response
 
 
 def centre_calendar(env, holiday):

@@ -1,7 +1,4 @@
-from odoo_test_helper import FakeModelLoader
-
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
 
 from .common import GovRatingCase
 
@@ -15,20 +12,7 @@ class TestApiKeyMixin(GovRatingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .api_key_tester import GovApiKeyTester
-
-        cls.loader.update_registry((GovApiKeyTester,))
-        cls.Tester = cls.env[GovApiKeyTester._name]
-        cls.user_manager = new_test_user(
-            cls.env, "t_key_manager", groups="gov_rating.group_gov_manager"
-        )
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
+        (cls.Tester,) = cls._load_fake_models(".api_key_tester", "GovApiKeyTester")
 
     def test_key_shown_once_kept_hashed_found_by_prefix(self):
         one, two = self.Tester.create([{"name": "one"}, {"name": "two"}])

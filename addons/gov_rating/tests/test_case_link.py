@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from ..guard import allowed
+from ..models.gov_case import NO_INVITATION
 from .channels_common import GovHttpCase
 
 
@@ -30,11 +32,10 @@ class TestCaseLink(GovHttpCase):
         self.assertEqual(links.employee_id, self.staff_a | self.staff_b)
         self.assertEqual(set(links.mapped("state")), {"open"})
         self.assertEqual(len(set(links.sudo().mapped("token"))), 2)
-        quiet = (
-            self.env["gov.case"]
-            .with_context(gov_no_invitation=True)
-            .create({"name": "LINK-DEMO", "item_id": self.item.id, "state": "done"})
-        )
+        with allowed(NO_INVITATION):
+            quiet = self.env["gov.case"].create(
+                {"name": "LINK-DEMO", "item_id": self.item.id, "state": "done"}
+            )
         self.assertFalse(quiet.sudo().link_ids, "demo data issues no links")
         pending = self._case("LINK-OPEN")
         self.assertFalse(pending.sudo().link_ids)

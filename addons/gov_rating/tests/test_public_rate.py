@@ -241,3 +241,37 @@ class TestPublicRate(GovHttpCase):
         last = self._evaluations(seat_id=self.seat.id)[0]
         self.assertEqual(last.validity, "suspect")
         self.assertIn("burst_ip", last.signal_ids.mapped("kind"))
+
+    def test_a_refused_rating_comes_back_as_entered(self):
+        entered = {
+            "level": "5",
+            "tag_ids": [str(self.bad_counter_tag.id)],
+            "comment": "态度很好",
+            "name": "张三丰",
+            "phone": "13800138000",
+            "no_publish": "1",
+        }
+        response = self._submit(entered)
+        self.assertEqual(response.status_code, 400)
+        page = response.text
+        self.assertIn('value="5" checked="checked"', page)
+        self.assertIn(f'value="{self.bad_counter_tag.id}" checked="checked"', page)
+        self.assertIn("态度很好</textarea>", page)
+        self.assertIn('value="张三丰"', page)
+        self.assertIn('value="13800138000"', page)
+        self.assertIn('name="no_publish" value="1" checked="checked"', page)
+        self.assertFalse(self._evaluations(seat_id=self.seat.id))
+
+    def test_the_page_reads_on_a_phone(self):
+        page = self.url_open(self.url).text
+        # Tags of other levels are hidden by the page's script: nothing shows them.
+        self.assertIn("[hidden]{display:none!important}", page)
+        self.assertLess(page.index('id="gov_large"'), page.index("<form"))
+
+    def test_thanks_fit_the_level(self):
+        good = self.url_open(self._submit({"level": "5"}).headers["Location"])
+        self.assertNotIn("Your bad review is followed up", good.text)
+        self.assertIn("Your rating helps us keep the service good.", good.text)
+        response = self._submit({"level": "1"}, token=self.window.gov_qr_token)
+        bad = self.url_open(response.headers["Location"])
+        self.assertIn("Your bad review is followed up", bad.text)

@@ -3,6 +3,7 @@ from . import gov_rectify_intake_mixin
 from . import gov_rectify_step_mixin
 from . import gov_rectify_stage
 from . import gov_rectify_order
+from . import gov_rectify_order_actions
 from . import gov_rectify_visit
 from . import gov_rectify_accountability
 from . import gov_rectify_warning_rule

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gov_rating import guard
 from odoo.addons.gov_rating import tools as gov_tools
 
 SOURCES = [
@@ -40,6 +41,10 @@ RETURN_STEP = "verify"
 REPLIED_STEPS = ("visit", "second", "closed")
 
 
+# The guards the steps, the appeal and the timers lift (gov_rating/guard.py): the
+# fields they set, and the moves that skip the checks of a user's transition.
+SYSTEM = "gov.rectify.system"
+TRANSITION = "gov.rectify.transition"
 # Set by the steps, the appeal and the timers, never typed in: a user's write that
 # names one of them is refused.
 SYSTEM_FIELDS = {
@@ -67,11 +72,26 @@ SYSTEM_FIELDS = {
     "visit_required",
     "warned",
 }
+# What the order is about: given when it is opened; a supervisor completes them on a
+# new order of their own (not opened by a rating), nobody changes them afterwards.
+SUBJECT_FIELDS = {
+    "case_id",
+    "employee_id",
+    "item_id",
+    "region_id",
+    "source",
+    "window_id",
+}
+# Who works on the order: a supervisor's decisions (transfer, assignment).
+ASSIGNMENT_FIELDS = {"department_id", "supervisor_id", "user_id"}
+# The steps during which the order may be transferred to another department.
+TRANSFER_STEPS = ("new", "verify", "transfer")
 
 
 class GovRectifyOrder(models.Model):
     _name = "gov.rectify.order"
     _inherit = [
+        "gov.history.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
@@ -109,11 +129,21 @@ class GovRectifyOrder(models.Model):
         related="stage_id.step", string="Step Type", store=True, index=True
     )
     next_stage_optional = fields.Boolean(compute="_compute_next_stage")
+    can_move_on = fields.Boolean(
+        compute="_compute_can_move_on",
+        help="Whether the current user may move the order on from its step.",
+    )
     # What the order is about (谁办理谁负责).
     evaluation_id = fields.Many2one(
         "gov.evaluation", string="Rating", readonly=True, index=True
     )
     evaluation_level = fields.Selection(related="evaluation_id.level")
+    evaluation_tag_ids = fields.Many2many(
+        related="evaluation_id.tag_ids", string="Rating Tags"
+    )
+    evaluation_comment = fields.Text(
+        related="evaluation_id.comment", string="Citizen's Comment"
+    )
     second_evaluation_id = fields.Many2one(
         "gov.evaluation", string="Second Rating", readonly=True, copy=False
     )
@@ -228,6 +258,12 @@ class GovRectifyOrder(models.Model):
         for order in self:
             order.next_stage_optional = bool(order._following_stages()[:1].optional)
 
+    @api.depends("stage_id")
+    @api.depends_context("uid")
+    def _compute_can_move_on(self):
+        for order in self:
+            order.can_move_on = self.env.su or order._step_allows(self.env.user)
+
     @api.depends("citizen_name", "citizen_phone", "evaluation_id.anonymous")
     def _compute_citizen_masked(self):
         for order in self:
@@ -253,28 +289,14 @@ class GovRectifyOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(self._prepare_batch(vals_list))
+        for supervisor, group in orders.grouped("supervisor_id").items():
+            group.sudo().message_subscribe(partner_ids=supervisor.partner_id.ids)
         orders._schedule_step_activity()
         return orders
 
     def write(self, vals):
-        if (
-            SYSTEM_FIELDS & set(vals)
-            and not self.env.su
-            and not self.env.context.get("gov_rectify_system")
-        ):
-            raise UserError(
-                self.env._(
-                    "%(fields)s follow the work order's steps: "
-                    "nobody sets them by hand.",
-                    fields=", ".join(sorted(SYSTEM_FIELDS & set(vals))),
-                )
-            )
-        if "department_id" in vals and not self._is_supervisor():
-            raise UserError(
-                self.env._(
-                    "Only a supervisor transfers an order to another department."
-                )
-            )
+        if not (self.env.su or guard.is_allowed(SYSTEM)):
+            self._check_user_write(vals)
         if vals.get("ledger_deadline"):
             self._check_ledger_deadline(vals["ledger_deadline"])
         if "stage_id" not in vals:
@@ -286,7 +308,7 @@ class GovRectifyOrder(models.Model):
         rest = {k: v for k, v in vals.items() if k != "stage_id"}
         if rest:
             super().write(rest)
-        if not self.env.context.get("gov_rectify_transition"):
+        if not guard.is_allowed(TRANSITION):
             for order in self.filtered(lambda o: o.stage_id != stage):
                 order._check_transition(stage)
         for order in self.filtered(lambda o: o.stage_id != stage):
@@ -297,6 +319,46 @@ class GovRectifyOrder(models.Model):
             order._schedule_step_activity()
         return True
 
+    def _check_user_write(self, vals):
+        """A user's write keeps away from what the steps set: step fields never,
+        the order's subject only on a supervisor's new order without a rating,
+        transfer and assignment only by a supervisor."""
+        fields_set = set(vals)
+        if SYSTEM_FIELDS & fields_set:
+            raise UserError(
+                self.env._(
+                    "%(fields)s follow the work order's steps: "
+                    "nobody sets them by hand.",
+                    fields=", ".join(sorted(SYSTEM_FIELDS & fields_set)),
+                )
+            )
+        if (SUBJECT_FIELDS | ASSIGNMENT_FIELDS) & fields_set and not (
+            self._is_supervisor()
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a supervisor transfers, assigns or completes a work order."
+                )
+            )
+        if SUBJECT_FIELDS & fields_set and self.filtered(
+            lambda o: o.evaluation_id or o.step != "new"
+        ):
+            raise UserError(
+                self.env._(
+                    "What a work order is about is set when it is opened: it cannot "
+                    "be changed once it is worked on or when a rating opened it."
+                )
+            )
+        if "department_id" in vals and self.filtered(
+            lambda o: o.step not in TRANSFER_STEPS
+        ):
+            raise UserError(
+                self.env._(
+                    "An order is transferred to another department before the "
+                    "citizen is contacted."
+                )
+            )
+
     def unlink(self):
         if self.filtered(lambda o: o.step != "new"):
             raise UserError(
@@ -306,148 +368,6 @@ class GovRectifyOrder(models.Model):
                 )
             )
         return super().unlink()
-
-    def _message_update_content(self, message, body, *args, **kwargs):
-        raise UserError(
-            self.env._("The history of a work order is kept: messages are not edited.")
-        )
-
-    # --------------------------------------------------------------- actions
-    def _move_to(self, step):
-        stage = self._stage_for(step)
-        if not stage:
-            raise UserError(
-                self.env._("No stage is configured for the step %(step)s.", step=step)
-            )
-        return self.write({"stage_id": stage.id})
-
-    def action_next_step(self):
-        for order in self:
-            nxt = order._following_stages()[:1]
-            if not nxt:
-                raise UserError(self.env._("This work order is at its last step."))
-            order.write({"stage_id": nxt.id})
-        return True
-
-    def action_skip_step(self):
-        for order in self:
-            following = order._following_stages()
-            if not following[:1].optional or len(following) < 2:
-                raise UserError(self.env._("The next step is not optional."))
-            order.write({"stage_id": following[1].id})
-        return True
-
-    def action_appeal(self):
-        """The department disputes the bad review: an outside reviewer decides."""
-        for order in self:
-            if order.step != "verify":
-                raise UserError(
-                    self.env._("An appeal is filed during the verification.")
-                )
-            if not order.evaluation_id:
-                raise UserError(
-                    self.env._("Only an order opened by a rating can be appealed.")
-                )
-            if not (order.appeal_reason or "").strip():
-                raise UserError(self.env._("Give the grounds of the appeal."))
-            if order.appeal_state != "none":
-                raise UserError(self.env._("This order has been appealed already."))
-        self.with_context(gov_rectify_system=True).write(
-            {"appeal_state": "pending", "appeal_user_id": self.env.uid}
-        )
-        self.with_context(gov_rectify_transition=True)._move_to("appeal")
-        return True
-
-    def action_appeal_decide(self):
-        """The reviewer's decision on the appeal, with its reasons."""
-        self.ensure_one()
-        self.env["gov.rectify.appeal.wizard"]._check_reviewer(self)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Decide the Appeal"),
-            "res_model": "gov.rectify.appeal.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
-
-    def action_return(self):
-        """The department sends the order back to verification: not its business."""
-        for order in self:
-            if order.source == "hotline":
-                raise UserError(
-                    self.env._(
-                        "A work order dispatched by the 12345 hotline cannot be sent "
-                        "back by the department."
-                    )
-                )
-            if order.step not in ("transfer", "contact"):
-                raise UserError(
-                    self.env._(
-                        "An order is sent back before the citizen has been contacted."
-                    )
-                )
-            order.message_post(
-                body=self.env._(
-                    "Sent back to verification by %(user)s.", user=self.env.user.name
-                )
-            )
-        self.with_context(gov_rectify_transition=True)._move_to(RETURN_STEP)
-        return True
-
-    def _close_invalidated(self):
-        """The rating was judged invalid outside an appeal (e.g. as fraud): there is
-        nothing to rectify, the order closes and leaves the figures."""
-        for order in self:
-            order.message_post(
-                body=self.env._(
-                    "The rating was judged invalid: %(reason)s",
-                    reason=order.evaluation_id.review_reason,
-                )
-            )
-        self.with_context(gov_rectify_system=True).write({"result": "invalidated"})
-        self.with_context(gov_rectify_transition=True)._move_to("closed")
-
-    def action_new_visit(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "gov_rectify.gov_rectify_visit_action"
-        )
-        action.update(
-            {
-                "views": [(False, "form")],
-                "view_mode": "form",
-                "target": "new",
-                "context": {
-                    "default_order_id": self.id,
-                    "default_kind": "follow_up",
-                },
-            }
-        )
-        return action
-
-    def action_view_visits(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "gov_rectify.gov_rectify_visit_action"
-        )
-        action["domain"] = [("order_id", "=", self.id)]
-        action["context"] = {"default_order_id": self.id}
-        return action
-
-    def action_hold_accountable(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "gov.rectify.accountability",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_order_id": self.id,
-                "default_department_id": self.department_id.id,
-                "default_employee_id": self.employee_id.id,
-            },
-        }
 
     # -------------------------------------------------------------- timers
     @api.model
@@ -464,4 +384,5 @@ class GovRectifyOrder(models.Model):
         return self.supervisor_id, self.department_id.manager_id.user_id
 
     def _deadline_write(self, vals):
-        return self.with_context(gov_rectify_system=True).write(vals)
+        with guard.allowed(SYSTEM):
+            return self.write(vals)

@@ -14,6 +14,26 @@ class GovRectifyStepMixin(models.AbstractModel):
     _name = "gov.rectify.step.mixin"
     _description = "Work Order Steps"
 
+    def _step_allows(self, user):
+        """Whether ``user`` may work the current step: its group, or a handler's
+        when the step names none."""
+        group = self.stage_id.group_id or self.env.ref("gov_rating.group_gov_handler")
+        return group in user.groups_id
+
+    def _step_assignee(self):
+        """Who gets the step's to-do: the handler, the department's head or the
+        supervisor, the first who may move the order on from the step."""
+        self.ensure_one()
+        candidates = (
+            self.user_id,
+            self.department_id.manager_id.user_id,
+            self.supervisor_id,
+        )
+        return next(
+            (user for user in candidates if user and self._step_allows(user)),
+            self.env["res.users"],
+        )
+
     def _main_path(self):
         """Active stages of the normal path, in the configured order."""
         return self.env["gov.rectify.stage"].search([("step", "!=", "appeal")])
@@ -186,11 +206,11 @@ class GovRectifyStepMixin(models.AbstractModel):
         return vals
 
     def _schedule_step_activity(self):
-        """One to-do per step for the handler, due when the step is due."""
+        """One to-do per step for whoever may work it, due when the step is due."""
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         groups = defaultdict(lambda: self.browse())
         for order in self.filtered(lambda o: o.step != "closed"):
-            user = order.user_id or order.department_id.manager_id.user_id
+            user = order._step_assignee()
             if user:
                 due = (
                     fields.Date.to_date(

@@ -4,7 +4,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.gov_rating import guard
 from odoo.addons.gov_rating.models.gov_level import LEVEL_VALUES
+
+# Lifted by action_done only (gov_rating/guard.py): a visit is done through its action.
+DONE = "gov.rectify.visit.done"
 
 
 class GovRectifyVisit(models.Model):
@@ -77,6 +81,13 @@ class GovRectifyVisit(models.Model):
     def write(self, vals):
         if self.filtered(lambda v: v.state == "done"):
             raise UserError(self.env._("A completed visit is kept as recorded."))
+        if "state" in vals and not (self.env.su or guard.is_allowed(DONE)):
+            raise UserError(
+                self.env._(
+                    "A visit is marked done by its action, with the outcome of the "
+                    "call and the citizen's satisfaction."
+                )
+            )
         return super().write(vals)
 
     def unlink(self):
@@ -90,7 +101,8 @@ class GovRectifyVisit(models.Model):
                 raise UserError(self.env._("Record the outcome of the call."))
             if visit.outcome == "reached" and not visit.satisfaction:
                 raise UserError(self.env._("Record the citizen's satisfaction."))
-        self.write({"state": "done", "date": fields.Datetime.now()})
+        with guard.allowed(DONE):
+            self.write({"state": "done", "date": fields.Datetime.now()})
         for visit in self.filtered("order_id"):
             visit.order_id.message_post(
                 body=self.env._(

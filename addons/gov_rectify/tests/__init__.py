@@ -9,3 +9,4 @@ from . import test_rectify_second_link
 from . import test_deadline_mixin
 from . import test_rectify_batch
 from . import test_rectify_race
+from . import test_rectify_roles

@@ -1,30 +1,22 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase
 
-from odoo.addons.gov_rating.tests.common import give_ratings
+from odoo.addons.gov_rating.tests.common import GovRatingCase, give_ratings
 
 
-class RectifyCase(TransactionCase):
-    """Two departments, a window with two staff, a supervisor, a handler in each
-    department, an appeal reviewer from the second department and a clerk."""
+class RectifyCase(GovRatingCase):
+    """The world and a second department: a window with two staff, a supervisor,
+    a handler in each department, an appeal reviewer from each and a clerk."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.params = env["ir.config_parameter"].sudo()
         cls.params.set_param("gov_rectify.reply_days", 0)
-        cls.region = env["gov.region"].create(
-            {"name": "测试县", "code": "520199", "level": "county"}
-        )
-        Department = env["hr.department"]
-        cls.dept_a = Department.create({"name": "测试市场监管局"})
-        cls.dept_b = Department.create({"name": "测试信访局"})
-        cls.hall = env["gov.hall"].create(
-            {"name": "测试大厅", "region_id": cls.region.id}
-        )
+        cls.region = cls.county
+        cls.dept_a = cls.dept
+        cls.dept_b = env["hr.department"].create({"name": "测试信访局"})
         cls.window = env["gov.window"].create(
             {"name": "综合窗口", "hall_id": cls.hall.id, "department_id": cls.dept_a.id}
         )
@@ -35,40 +27,23 @@ class RectifyCase(TransactionCase):
             {"name": "信访事项", "code": "T0002", "department_id": cls.dept_b.id}
         )
 
-        def user(login, groups, department=None):
-            new = (
-                env["res.users"]
-                .with_context(no_reset_password=True)
-                .create(
-                    {
-                        "name": login,
-                        "login": login,
-                        "email": f"{login}@example.com",
-                        "groups_id": [Command.set([env.ref(g).id for g in groups])],
-                    }
-                )
-            )
-            if department:
-                env["hr.employee"].create(
-                    {"name": login, "user_id": new.id, "department_id": department.id}
-                )
-            return new
-
-        cls.supervisor = user(
+        cls.supervisor = cls._user(
             "rf_supervisor",
-            ["gov_rating.group_gov_supervisor", "gov_rating.group_gov_identity"],
+            "gov_rating.group_gov_supervisor,gov_rating.group_gov_identity",
         )
-        cls.handler = user("rf_handler", ["gov_rating.group_gov_handler"], cls.dept_a)
-        cls.handler_b = user(
-            "rf_handler_b", ["gov_rating.group_gov_handler"], cls.dept_b
+        cls.handler = cls._user(
+            "rf_handler", "gov_rating.group_gov_handler", cls.dept_a
         )
-        cls.reviewer = user(
-            "rf_reviewer", ["gov_rectify.group_gov_rectify_reviewer"], cls.dept_b
+        cls.handler_b = cls._user(
+            "rf_handler_b", "gov_rating.group_gov_handler", cls.dept_b
         )
-        cls.reviewer_a = user(
-            "rf_reviewer_a", ["gov_rectify.group_gov_rectify_reviewer"], cls.dept_a
+        cls.reviewer = cls._user(
+            "rf_reviewer", "gov_rectify.group_gov_rectify_reviewer", cls.dept_b
         )
-        cls.clerk = user("rf_clerk", ["gov_rating.group_gov_clerk"])
+        cls.reviewer_a = cls._user(
+            "rf_reviewer_a", "gov_rectify.group_gov_rectify_reviewer", cls.dept_a
+        )
+        cls.clerk = cls._user("rf_clerk", "gov_rating.group_gov_clerk")
         cls.staff = env["hr.employee"].create(
             {
                 "name": "窗口 周敏",

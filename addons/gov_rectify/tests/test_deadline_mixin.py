@@ -1,7 +1,5 @@
 from datetime import date, datetime, timedelta
 
-from odoo_test_helper import FakeModelLoader
-
 from odoo import fields
 from odoo.tests import tagged
 
@@ -15,31 +13,19 @@ class TestDeadlineMixin(RectifyCase):
     """The step deadline on its own: due through the company calendar, warned
     before, overdue and escalated once, by the daily timers."""
 
+    mail_under_test = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .deadline_tester import GovDeadlineTester
-
-        cls.loader.update_registry((GovDeadlineTester,))
-        cls.Tester = cls.env[GovDeadlineTester._name]
-        cls.env["ir.model.access"].create(
-            {
-                "name": "gov.deadline.tester supervisor",
-                "model_id": cls.env["ir.model"]._get_id(GovDeadlineTester._name),
-                "group_id": cls.env.ref("gov_rating.group_gov_supervisor").id,
-                "perm_read": True,
-            }
+        (cls.Tester,) = cls._load_fake_models(
+            ".deadline_tester",
+            "GovDeadlineTester",
+            access={"gov_rating.group_gov_supervisor": "r"},
         )
         # Friday 4 December 2026 is a holiday.
         centre_calendar(cls.env, date(2026, 12, 4))
         cls.params.set_param("gov_rectify.warning_hours", 24)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.loader.restore_registry()
-        super().tearDownClass()
 
     def _task(self, deadline, **vals):
         task = self.Tester.create(

@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import RectifyCase
 
@@ -29,6 +29,20 @@ class TestRectifyAppeal(RectifyCase):
             .create({"decision": decision, "reason": reason})
         )
         return wizard.action_apply()
+
+    def test_reviewer_opens_and_decides_the_appealed_order(self):
+        _evaluation, order = self._appealed()
+        form = Form(order.with_user(self.reviewer))
+        self.assertEqual(form.appeal_reason, "监控显示已一次性告知")
+        self.assertEqual(form.step, "appeal")
+        action = order.with_user(self.reviewer).action_appeal_decide()
+        Wizard = self.env[action["res_model"]].with_user(self.reviewer)
+        with Form(Wizard.with_context(**action["context"])) as wizard:
+            wizard.decision = "rejected"
+            wizard.reason = "证据不足，申诉不成立"
+        wizard.record.action_apply()
+        self.assertEqual(order.appeal_state, "rejected")
+        self.assertEqual(order.appeal_reviewer_id, self.reviewer)
 
     def test_upheld_appeal_takes_the_rating_out_of_the_index(self):
         self.staff.invalidate_recordset()

@@ -25,6 +25,8 @@ class TestRectifyBatch(RectifyCase):
     """Work orders for many bad reviews are opened together, as they would be
     one by one, with queries that do not grow with their number."""
 
+    mail_under_test = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -73,10 +75,11 @@ class TestRectifyBatch(RectifyCase):
             )
         self.assertTrue(all(together.mapped("date_deadline")))
         self.assertEqual(len(set((together | alone).mapped("name"))), 6)
-        # The handler finds a to-do for each order, due when its step is due.
+        # The first step is the supervisor's: they find a to-do for each order,
+        # due when its step is due.
         todos = (
             self.env["mail.activity"]
-            .with_user(self.handler)
+            .with_user(self.supervisor)
             .search(
                 [
                     ("res_model", "=", "gov.rectify.order"),
@@ -85,7 +88,7 @@ class TestRectifyBatch(RectifyCase):
             )
         )
         self.assertEqual(len(todos), 6)
-        self.assertEqual(todos.user_id, self.handler)
+        self.assertEqual(todos.user_id, self.supervisor)
 
     def test_queries_do_not_grow_with_the_number_of_orders(self):
         # Counted on orders nobody is assigned yet: a handler is still told of

@@ -9,6 +9,8 @@ from .common import RectifyCase
 class TestRectifyConfig(RectifyCase):
     """Managers change the steps without code."""
 
+    mail_under_test = True
+
     def test_steps_renamed_optional_and_archived(self):
         contact = self.env.ref("gov_rectify.stage_contact")
         instruct = self.env.ref("gov_rectify.stage_instruct")

@@ -9,6 +9,8 @@ from .common import RectifyCase
 
 @tagged("post_install", "-at_install")
 class TestRectifyLoop(RectifyCase):
+    mail_under_test = True
+
     def test_clear_case_whole_loop(self):
         evaluation, order = self._bad_order()
         self.assertEqual(len(order), 1, "a valid bad review opens one work order")

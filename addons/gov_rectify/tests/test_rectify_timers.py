@@ -7,6 +7,8 @@ from .common import RectifyCase
 
 @tagged("post_install", "-at_install")
 class TestRectifyTimers(RectifyCase):
+    mail_under_test = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

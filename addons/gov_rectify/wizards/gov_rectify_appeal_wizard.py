@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gov_rating import guard
+
+from ..models.gov_rectify_order import SYSTEM, TRANSITION
+
 DECISIONS = [
     ("upheld", "Upheld: the rating is invalid and leaves the statistics"),
     ("rejected", "Rejected: the rating stands, the order goes on"),
@@ -69,12 +73,13 @@ class GovRectifyAppealWizard(models.TransientModel):
                 ),
             )
             vals["result"] = "appeal_upheld"
-        order.with_context(gov_rectify_system=True).write(vals)
-        moving = order.with_context(gov_rectify_transition=True)
-        if self.decision == "upheld":
-            moving._move_to("closed")
-        else:
-            path = order._main_path()
-            verify = order._stage_for("verify")
-            moving.write({"stage_id": path[path.ids.index(verify.id) + 1 :][:1].id})
+        with guard.allowed(SYSTEM):
+            order.write(vals)
+        with guard.allowed(TRANSITION):
+            if self.decision == "upheld":
+                order._move_to("closed")
+            else:
+                path = order._main_path()
+                verify = order._stage_for("verify")
+                order.write({"stage_id": path[path.ids.index(verify.id) + 1 :][:1].id})
         return {"type": "ir.actions.act_window_close"}

@@ -3,7 +3,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
-from odoo.addons.gov_rating.public import GovPublicError, public_submission
+from odoo.addons.gov_rating.public import GovPublicError, parse_int, public_submission
 
 ROSTER_STEP = 12
 
@@ -11,13 +11,6 @@ ROSTER_STEP = 12
 class GovRoster(http.Controller):
     """The public roster (效能测评): GET pages only read; a rating is a POST with the
     CSRF token, validated and stored by gov.roster.entry._roster_rate."""
-
-    @staticmethod
-    def _int(value):
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return None
 
     def _not_found(self):
         Entry = request.env["gov.roster.entry"]
@@ -49,7 +42,7 @@ class GovRoster(http.Controller):
     )
     def roster(self, unit=None, page=None, **kwargs):
         values = request.env["gov.roster.entry"]._roster_page(
-            self._int(unit), self._int(page) or 1, ROSTER_STEP
+            parse_int(unit), parse_int(page) or 1, ROSTER_STEP
         )
         values["pager"] = request.website.pager(
             url="/gov/roster",

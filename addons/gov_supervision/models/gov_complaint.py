@@ -9,6 +9,8 @@ from odoo.addons.gov_rating import tools as gov_tools
 from odoo.addons.gov_rating.public import (
     GovPublicError,
     bilingual,
+    image_too_large,
+    parse_int,
     public_submission,
 )
 
@@ -46,7 +48,8 @@ def normalize_code(value):
 
 def check_evidence(env, files):
     """Raise a 400/413 GovPublicError unless ``files`` (name, bytes) are at most
-    three images or PDF files of 5 MB or less each."""
+    three images (of at most MAX_IMAGE_PIXELS pixels) or PDF files of 5 MB or less
+    each."""
     if len(files) > EVIDENCE_MAX_FILES:
         raise GovPublicError(
             bilingual(
@@ -67,7 +70,8 @@ def check_evidence(env, files):
                 ),
                 status=413,
             )
-        if guess_mimetype(content) not in EVIDENCE_MIMETYPES:
+        mimetype = guess_mimetype(content)
+        if mimetype not in EVIDENCE_MIMETYPES:
             raise GovPublicError(
                 bilingual(
                     env,
@@ -79,6 +83,17 @@ def check_evidence(env, files):
                 ),
                 status=415,
             )
+        if mimetype.startswith("image/") and image_too_large(content):
+            raise GovPublicError(
+                bilingual(
+                    env,
+                    lambda e, name=name: e._(
+                        "The image %(name)s cannot be read or has too many pixels.",
+                        name=name,
+                    ),
+                ),
+                status=413,
+            )
 
 
 class GovComplaint(models.Model):
@@ -87,6 +102,7 @@ class GovComplaint(models.Model):
 
     _name = "gov.complaint"
     _inherit = [
+        "gov.history.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "gov.identity.mixin",
@@ -297,11 +313,11 @@ class GovComplaint(models.Model):
     @api.model
     def _public_department(self, department_id):
         """The active unit of the id a public form sent, or an empty recordset."""
-        department_id = department_id or ""
+        department_id = parse_int(department_id)
         Department = self.env["hr.department"].sudo()
-        if not department_id.isdigit():
+        if department_id is None:
             return Department
-        return Department.browse(int(department_id)).exists().filtered("active")
+        return Department.browse(department_id).exists().filtered("active")
 
     @api.model
     def _submit_public(self, values, files, source):

@@ -1,7 +1,5 @@
 import re
 
-from odoo import Command
-
 from odoo.addons.gov_rectify.tests.common import RectifyCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -30,20 +28,11 @@ class ComplaintCase(RectifyCase):
         )
 
         def portal_user(login):
-            return (
-                cls.env["res.users"]
-                .with_context(no_reset_password=True)
-                .create(
-                    {
-                        "name": f"监测员 {login}",
-                        "login": login,
-                        "password": f"{login}-pass",
-                        "email": f"{login}@example.com",
-                        "groups_id": [
-                            Command.set([cls.env.ref("base.group_portal").id])
-                        ],
-                    }
-                )
+            return cls._user(
+                login,
+                "base.group_portal",
+                name=f"监测员 {login}",
+                password=f"{login}-pass",
             )
 
         cls.mon_user1 = portal_user("cp_mon1")

@@ -7,6 +7,8 @@ from .complaint_common import CODE_RE, PDF, PNG, ComplaintCase
 class TestComplaintDesk(HttpCase, ComplaintCase):
     """A citizen files a complaint on the public desk and follows it by its code."""
 
+    mail_under_test = True
+
     def test_complaint_becomes_work_order_and_reply_is_visible_by_code(self):
         response = self._complaint_post(files=[("photo.png", PNG, "image/png")])
         self.assertEqual(response.status_code, 200)

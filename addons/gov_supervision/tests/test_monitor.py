@@ -12,6 +12,8 @@ class TestMonitor(HttpCase, ComplaintCase):
     """Appointed monitors report from their portal; the centre classifies and
     dispatches; each monitor sees their own reports only."""
 
+    mail_under_test = True
+
     def _portal_report(self, login, files=None, **fields_):
         self.authenticate(login, f"{login}-pass")
         page = self.url_open("/my/monitor-reports/new").text

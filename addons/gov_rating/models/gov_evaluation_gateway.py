@@ -1,0 +1,251 @@
+import uuid
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import clean_context
+
+from .. import guard
+from .. import tools as gov_tools
+from .gov_evaluation import (
+    CHANNELS,
+    GATEWAY,
+    GATEWAY_FIELDS,
+    NO_FRAUD_CHECKS,
+)
+
+
+class GovEvaluation(models.Model):
+    """The rating gateway: the one way a rating is made, for every channel, and the
+    checks and completions of what it is given."""
+
+    _inherit = "gov.evaluation"
+
+    @api.model
+    def _gateway_create(
+        self,
+        channel,
+        vals_list,
+        *,
+        date=None,
+        ip_address=None,
+        device=None,
+        entered_by=None,
+        fraud_checks=True,
+    ):
+        """The one way every rating is made, whatever its channel (counter code, case
+        link, SMS reply, device, roster, paper form, platform import, system default).
+
+        ``vals_list`` holds what was rated and said; the channel, date, IP address,
+        device, validity and the paper form's author come from the parameters only,
+        and the rating is checked, completed and written as superuser. Only system
+        default ratings skip the fraud checks (``fraud_checks``). Returns the ratings
+        in the caller's environment."""
+        if channel not in dict(CHANNELS):
+            raise ValidationError(
+                self.env._("%(channel)s is not a rating channel.", channel=channel)
+            )
+        now = fields.Datetime.now()
+        prepared = []
+        for vals in vals_list:
+            vals = {k: v for k, v in vals.items() if k not in GATEWAY_FIELDS}
+            vals.update(
+                channel=channel,
+                date=date or now,
+                ip_address=ip_address or False,
+                device_id=device.id if device else False,
+                validity="valid",
+                is_default=channel == "default",
+                entered_by_id=entered_by.id
+                if channel == "paper" and entered_by
+                else False,
+            )
+            if channel == "paper":
+                self._check_paper_entry(vals, entered_by)
+            prepared.append(vals)
+        lifted = (GATEWAY,) if fraud_checks else (GATEWAY, NO_FRAUD_CHECKS)
+        with guard.allowed(*lifted):
+            evaluations = (
+                self.sudo()
+                .with_context(
+                    clean_context(self.env.context),
+                    mail_create_nolog=True,
+                    mail_create_nosubscribe=True,
+                )
+                .create(prepared)
+            )
+        self.env["gov.case.link"]._attach_ratings(evaluations)
+        return evaluations.with_env(self.env)
+
+    @api.model
+    def _check_paper_entry(self, vals, user):
+        """A paper form is typed in by a named user, never by a staff member it
+        rates or who handled its case."""
+        if not user:
+            raise ValidationError(
+                self.env._("A paper form is entered by a named user.")
+            )
+        case = self.env["gov.case"].sudo().browse(vals.get("case_id"))
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if user.sudo().employee_ids & (case.employee_ids | employee):
+            raise ValidationError(
+                self.env._(
+                    "You cannot enter a paper rating of a case you handled or about "
+                    "yourself: a colleague enters it."
+                )
+            )
+
+    @api.model
+    def _prepare_evaluation_vals(self, vals, points):
+        """Validate one rating and complete it: objects, points, evaluator key."""
+        level = str(vals.get("level") or "")
+        if level not in points:
+            raise ValidationError(
+                self.env._(
+                    "%(level)s is not a rating level: choose 1 to 5.",
+                    level=level or "-",
+                )
+            )
+        vals["level"] = level
+        vals["points"] = points[level]
+        vals["name"] = self.env["ir.sequence"].sudo().next_by_code("gov.evaluation")
+        self._complete_objects(vals)
+        if not any(
+            vals.get(f) for f in ("employee_id", "window_id", "hall_id", "item_id")
+        ):
+            raise ValidationError(
+                self.env._(
+                    "A rating names what it rates: a case, staff, window or hall."
+                )
+            )
+        cert = gov_tools.normalize_cert(vals.get("evaluator_cert"))
+        phone = gov_tools.normalize_phone(vals.get("evaluator_phone"))
+        if cert:
+            kind = gov_tools.cert_kind(cert)
+            if not kind:
+                raise ValidationError(
+                    self.env._(
+                        "The ID number or credit code is not valid "
+                        "(18 characters with a check digit)."
+                    )
+                )
+            vals["evaluator_cert"] = cert
+            vals["evaluator_type"] = kind
+        if phone:
+            if not gov_tools.phone_is_valid(phone):
+                raise ValidationError(
+                    self.env._("The phone is not an 11-digit mobile number.")
+                )
+            vals["evaluator_phone"] = phone
+        vals["evaluator_key"] = (
+            gov_tools.identity_key(cert, phone)
+            or (vals.get("case_id") and "applicant")
+            or uuid.uuid4().hex
+        )
+        self._check_tags(vals)
+        self._check_one_per_case(vals)
+
+    @api.model
+    def _complete_objects(self, vals):
+        """Fill the rated objects down the chain case/seat → window → hall → region."""
+        Case = self.env["gov.case"].sudo()
+        case = Case.browse(vals.get("case_id"))
+        seat = self.env["gov.seat"].sudo().browse(vals.get("seat_id"))
+        if case:
+            staff = case.employee_ids
+            if (
+                vals.get("employee_id")
+                and vals["employee_id"] not in staff.ids
+                and staff
+            ):
+                raise ValidationError(
+                    self.env._("This staff member did not handle the case.")
+                )
+            if not vals.get("employee_id") and len(staff) == 1:
+                vals["employee_id"] = staff.id
+            vals.setdefault("item_id", case.item_id.id)
+            vals.setdefault("window_id", case.window_id.id)
+            vals.setdefault("seat_id", case.seat_id.id)
+            vals.setdefault("hall_id", case.hall_id.id)
+            vals.setdefault("department_id", case.department_id.id)
+            vals.setdefault("region_id", case.region_id.id)
+        if seat:
+            vals.setdefault("employee_id", seat.employee_id.id)
+            vals["window_id"] = vals.get("window_id") or seat.window_id.id
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if employee and not vals.get("window_id"):
+            vals["window_id"] = employee.gov_window_id.id
+        window = self.env["gov.window"].sudo().browse(vals.get("window_id"))
+        if window:
+            vals["hall_id"] = vals.get("hall_id") or window.hall_id.id
+            vals["department_id"] = vals.get("department_id") or window.department_id.id
+        if employee and not vals.get("department_id"):
+            vals["department_id"] = employee.department_id.id
+        item = self.env["gov.service.item"].sudo().browse(vals.get("item_id"))
+        if item and not vals.get("department_id"):
+            vals["department_id"] = item.department_id.id
+        hall = self.env["gov.hall"].sudo().browse(vals.get("hall_id"))
+        department = self.env["hr.department"].sudo().browse(vals.get("department_id"))
+        vals["region_id"] = (
+            vals.get("region_id") or hall.region_id.id or department.gov_region_id.id
+        )
+        for key in (
+            "employee_id",
+            "window_id",
+            "hall_id",
+            "department_id",
+            "region_id",
+        ):
+            vals[key] = vals.get(key) or False
+
+    @api.model
+    def _check_tags(self, vals):
+        tag_ids = []
+        for command in vals.get("tag_ids") or []:
+            if command[0] == fields.Command.SET:
+                tag_ids += command[2]
+            elif command[0] == fields.Command.LINK:
+                tag_ids.append(command[1])
+        tags = self.env["gov.tag"].sudo().browse(tag_ids)
+        if not tags:
+            return
+        if len(tags.tag_set_id) > 1:
+            raise ValidationError(self.env._("Tags come from one tag set version."))
+        wrong = tags.filtered(
+            lambda t: t.level_ids and vals["level"] not in t.level_ids.mapped("value")
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "The tag %(tag)s does not go with this level.", tag=wrong[0].name
+                )
+            )
+        vals["tag_set_id"] = tags.tag_set_id.id
+
+    @api.model
+    def _check_one_per_case(self, vals):
+        if not vals.get("case_id"):
+            if vals.get("assess_number", "1") == "2":
+                raise ValidationError(self.env._("A second evaluation needs a case."))
+            return
+        # Whatever the channel and whoever rates: a rating of the case as a whole
+        # (no staff member named) counts for each of its staff members.
+        domain = [("case_id", "=", vals["case_id"])]
+        if vals.get("employee_id"):
+            domain.append(("employee_id", "in", [vals["employee_id"], False]))
+        same = self.sudo().search(domain)
+        if vals.get("assess_number", "1") == "1":
+            if same.filtered(lambda e: e.assess_number == "1"):
+                raise ValidationError(
+                    self.env._("This case has been rated already: one rating per case.")
+                )
+            return
+        first = same.filtered(lambda e: e.assess_number == "1")[:1]
+        if not first or not first.is_bad:
+            raise ValidationError(
+                self.env._("Only a bad review can be followed by a second evaluation.")
+            )
+        if same.filtered(lambda e: e.assess_number == "2"):
+            raise ValidationError(
+                self.env._("This case has had its second evaluation already.")
+            )
+        vals["first_evaluation_id"] = first.id
