@@ -21,7 +21,11 @@ class TestIndexMixin(GovRatingCase):
     def _rate(self, record, *levels):
         return give_ratings(
             self.env,
-            [{"index_tester_id": record.id, "level": level} for level in levels],
+            # A rating names a service object of the product besides the tester.
+            [
+                {"index_tester_id": record.id, "item_id": self.item.id, "level": level}
+                for level in levels
+            ],
         )
 
     def test_index_on_known_ratings(self):

@@ -5,22 +5,21 @@ import re
 import zxingcpp
 from PIL import Image
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .channels_common import GovChannelsFixture
+from .channels_common import GovHttpCase
 
 PNG_RE = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 
 
 @tagged("post_install", "-at_install")
-class TestQrCards(HttpCase, GovChannelsFixture):
+class TestQrCards(GovHttpCase):
     """The supervisor prints the counter cards: each card's code opens the rating
     page of the object printed on it."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_channels()
         cls.objects = {
             "seat": cls.seat,
             "window": cls.window,

@@ -42,10 +42,10 @@ class TestRoles(TransactionCase):
 
     def test_clerk_lands_on_own_ratings(self):
         action = self.env.ref("gov_rating.gov_evaluation_action_mine")
-        self.assertEqual(self.clerk.action_id, action)
+        self.assertEqual(self.clerk.action_id.id, action.id)
         self.assertEqual(
-            self.supervisor.action_id,
-            self.env.ref("gov_rating.gov_evaluation_action_review"),
+            self.supervisor.action_id.id,
+            self.env.ref("gov_rating.gov_evaluation_action_review").id,
         )
         home = self.env["ir.actions.act_window"].with_user(self.clerk)
         home = home._for_xml_id("gov_rating.gov_evaluation_action_mine")

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import RectifyCase
@@ -56,7 +56,7 @@ class TestRectifyAppeal(RectifyCase):
         with self.assertRaisesRegex(UserError, "outside the department"):
             self._decide(self.reviewer_a, order, "upheld", "同意")
         # Nor does the department's handler.
-        with self.assertRaisesRegex(UserError, "Only an appeal reviewer"):
+        with self.assertRaisesRegex(AccessError, "Only an appeal reviewer"):
             order.with_user(self.handler).action_appeal_decide()
         self.assertEqual(evaluation.validity, "valid")
         self.assertEqual(order.appeal_state, "pending")

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.gov_rating import guard
 
@@ -35,7 +35,7 @@ class GovRectifyAppealWizard(models.TransientModel):
             user.has_group("gov_rectify.group_gov_rectify_reviewer")
             or user.has_group("gov_rating.group_gov_supervisor")
         ):
-            raise UserError(self.env._("Only an appeal reviewer decides appeals."))
+            raise AccessError(self.env._("Only an appeal reviewer decides appeals."))
         own = self.env["hr.department"].search(
             [("id", "child_of", user.employee_ids.department_id.ids)]
         )

@@ -2,7 +2,7 @@ import re
 import secrets
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.gov_rating import tools as gov_tools
@@ -440,7 +440,7 @@ class GovComplaint(models.Model):
         if not (
             self.env.su or self.env.user.has_group("gov_rating.group_gov_supervisor")
         ):
-            raise UserError(
+            raise AccessError(
                 self.env._("Only a supervisor publishes the result of a complaint.")
             )
 

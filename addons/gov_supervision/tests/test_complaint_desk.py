@@ -31,11 +31,13 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
             [("res_model", "=", "gov.rectify.order"), ("res_id", "=", order.id)]
         )
         self.assertEqual(evidence.mapped("mimetype"), ["image/png"])
-        # The unit's handler sees the order (and an activity); the other unit not.
+        # The unit's handler sees the order; the other unit not. The first step
+        # is the verification: its to-do is the supervisor's, who follows the order.
         Order = self.env["gov.rectify.order"]
         self.assertIn(order, Order.with_user(self.handler).search([]))
         self.assertNotIn(order, Order.with_user(self.handler_b).search([]))
-        self.assertEqual(order.activity_ids.user_id, self.handler)
+        self.assertEqual(order.activity_ids.user_id, self.supervisor)
+        self.assertIn(self.supervisor.partner_id, order.message_partner_ids)
         Complaint = self.env["gov.complaint"]
         self.assertIn(complaint, Complaint.with_user(self.handler).search([]))
         self.assertNotIn(complaint, Complaint.with_user(self.handler_b).search([]))
