@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError
 
 
@@ -258,20 +258,6 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.limit_shared_network_per_hour",
         default=600,
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        """A manager of the centre who is no Odoo administrator saves the form
-        with the gov settings only: the rest of it (company fields among them)
-        keeps its current values instead of being written back."""
-        if not self.env.is_admin() and self.env.user.has_group(
-            "gov_rating.group_gov_manager"
-        ):
-            vals_list = [
-                {name: value for name, value in vals.items() if name.startswith("gov_")}
-                for vals in vals_list
-            ]
-        return super().create(vals_list)
 
     def execute(self):
         """Save. A manager of the centre, who is no Odoo administrator, saves the

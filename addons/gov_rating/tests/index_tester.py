@@ -14,3 +14,11 @@ class GovIndexTester(models.Model):
     name = fields.Char()
     parent_id = fields.Many2one("gov.index.tester", index=True)
     parent_path = fields.Char(index=True)
+
+
+class GovEvaluation(models.Model):
+    """Ratings of the index tester."""
+
+    _inherit = "gov.evaluation"
+
+    index_tester_id = fields.Many2one("gov.index.tester", readonly=True, index=True)

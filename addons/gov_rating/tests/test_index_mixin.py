@@ -8,12 +8,13 @@ class TestIndexMixin(GovRatingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The tester and the ratings' link to it, loaded together in one registry.
         (cls.Tester,) = cls._load_fake_models(
             ".index_tester",
             "GovIndexTester",
+            "GovEvaluation",
             access={"gov_rating.group_gov_supervisor": "r"},
         )
-        cls._load_fake_models(".index_tester_evaluation", "GovEvaluation")
         cls.parent = cls.Tester.create({"name": "上级"})
         cls.child = cls.Tester.create({"name": "下级", "parent_id": cls.parent.id})
         cls.unrated = cls.Tester.create({"name": "无评价"})

@@ -164,14 +164,10 @@ class TestPublicRate(GovHttpCase):
     def test_unknown_and_revoked_codes(self):
         old = self.seat.gov_qr_token
         self.seat.action_regenerate_qr()
-        for token in (old, "S" + "x" * 21, "nope"):
+        for token in (old, "S" + "x" * 21, "nope", "%00%27"):
             response = self.url_open(f"/gov/r/{token}")
             self.assertEqual(response.status_code, 404)
             self.assertIn("not valid", response.text)
-        # A NUL character is refused before any route reads the code.
-        response = self.url_open("/gov/r/%00%27")
-        self.assertEqual(response.status_code, 400)
-        self.assertIn("NUL", response.text)
         forged = self.url_open("/gov/thanks/1/0123abcd")
         self.assertEqual(forged.status_code, 404)
 
