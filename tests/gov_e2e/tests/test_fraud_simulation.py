@@ -26,10 +26,10 @@ class TestFraudSimulation(HttpCase):
         sim = load_simulator().Simulation(
             seed=7, staff=5, days=7, cases_per_day=2, scale=0.2
         )
-        # The centre's sender address, as configured on a server that notifies the
-        # supervisors of new work orders by e-mail.
-        self.env["ir.config_parameter"].sudo().set_param(
-            "mail.default.from", "notifications@example.com"
+        # The centre's mail domain, as configured on a server that notifies the
+        # supervisors of new work orders by e-mail (the sender address comes from it).
+        self.env.company.alias_domain_id = self.env["mail.alias.domain"].create(
+            {"name": "gov.example.com"}
         )
         sim.setup(self.env)
         sim.plan()
