@@ -1,7 +1,9 @@
 import base64
 import csv
+import hashlib
 import logging
 import os
+import shutil
 import tempfile
 import threading
 
@@ -13,6 +15,11 @@ from odoo.exceptions import UserError
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+CHUNK_SIZE = 1 << 20
+MIMETYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
 
 
 class GovExportJob(models.Model):
@@ -163,12 +170,10 @@ class GovExportJob(models.Model):
                 # Forget the batch: the cache must not grow with the export.
                 self.env.invalidate_all()
             writer.close()
-            with open(path, "rb") as result:
-                data = result.read()
+            self._store_result(path)
             self.sudo().write(
                 {
                     "state": "done",
-                    "result_file": base64.b64encode(data),
                     "result_name": f"{self.name}.{self._extension()}",
                 }
             )
@@ -179,6 +184,47 @@ class GovExportJob(models.Model):
             self.sudo().write({"state": "failed", "error": str(exc)})
         finally:
             os.unlink(path)
+
+    def _store_result(self, path):
+        """Put the written file into ``result_file`` without holding it in memory:
+        with file storage it is hashed and copied into the filestore in chunks and
+        its attachment points at it; with database storage it goes through the ORM."""
+        Attachment = self.env["ir.attachment"].sudo()
+        if Attachment._storage() != "file":
+            with open(path, "rb") as result:
+                self.sudo().result_file = base64.b64encode(result.read())
+            return
+        sha1, size = hashlib.sha1(), 0
+        with open(path, "rb") as result:
+            for chunk in iter(lambda: result.read(CHUNK_SIZE), b""):
+                sha1.update(chunk)
+                size += len(chunk)
+        checksum = sha1.hexdigest()
+        fname = f"{checksum[:2]}/{checksum}"
+        full_path = Attachment._full_path(fname)
+        if not os.path.exists(full_path):
+            os.makedirs(os.path.dirname(full_path), exist_ok=True)
+            shutil.copyfile(path, full_path)
+            # Collected again if this transaction does not commit.
+            Attachment._mark_for_gc(fname)
+        self.sudo().result_file = False
+        attachment = Attachment.create(
+            {
+                "name": "result_file",
+                "res_model": self._name,
+                "res_field": "result_file",
+                "res_id": self.id,
+                "mimetype": MIMETYPES[self._extension()],
+            }
+        )
+        # create() computes these from content it is given; this content is on disk.
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET store_fname = %s, file_size = %s, checksum = %s"
+            " WHERE id = %s",
+            [fname, size, checksum, attachment.id],
+        )
+        attachment.invalidate_recordset(["store_fname", "file_size", "checksum"])
+        self.invalidate_recordset(["result_file"])
 
     def _extension(self):
         return "xlsx" if self.export_format == "xlsx" else "csv"

@@ -1,5 +1,6 @@
 import base64
 import csv
+import hashlib
 import io
 
 from openpyxl import load_workbook
@@ -97,7 +98,28 @@ class TestExports(GovPublishCase, TransactionCase):
         self.assertEqual(job.total_count, 10)
         self.assertEqual(job.done_count, 10)
         self.assertEqual(job.progress, 100.0)
-        book = load_workbook(io.BytesIO(base64.b64decode(job.result_file)))
+        data = base64.b64decode(job.result_file)
+        # The file was copied into the filestore, and its attachment describes it.
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "gov.export.job"),
+                    ("res_field", "=", "result_file"),
+                    ("res_id", "=", job.id),
+                ]
+            )
+        )
+        self.assertEqual(len(attachment), 1)
+        self.assertEqual(attachment.file_size, len(data))
+        self.assertEqual(attachment.checksum, hashlib.sha1(data).hexdigest())
+        self.assertTrue(attachment.store_fname)
+        self.assertEqual(
+            attachment.mimetype,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        book = load_workbook(io.BytesIO(data))
         rows = list(book.active.iter_rows(values_only=True))
         self.assertEqual(len(rows), 11)
         self.assertEqual(
