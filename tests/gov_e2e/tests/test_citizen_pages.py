@@ -104,7 +104,7 @@ class TestCitizenPages(CitizenCase):
                     ],
                 )
             ]
-        )._update_translations("zh_CN")
+        )._update_translations("zh_CN", overwrite=True)
         for url in self._pages():
             response = self.url_open(url, headers={"Accept-Language": "zh-CN,zh"})
             self.assertEqual(response.status_code, 200, url)
