@@ -102,7 +102,7 @@ tours.add("gov_citizen_case_link_second", {
         },
         {
             content: "The second evaluation is offered",
-            trigger: "main form input[name=round][value='2']",
+            trigger: "main form:has(input[name=round][value='2']) .levels",
         },
         {trigger: ".levels label:has(input[value='4'])", run: "click"},
         {
