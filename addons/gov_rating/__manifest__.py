@@ -1,7 +1,7 @@
 {
     "name": "Government Service Rating",
     "summary": "好差评: rate government services by QR code, case link, SMS or device",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Government Rating",
     "license": "LGPL-3",
     "author": "Government Service Rating Team",
@@ -40,12 +40,14 @@
         "views/gov_case_link_views.xml",
         "views/gov_qr_mixin_views.xml",
         "views/gov_rating_templates.xml",
+        "views/website_templates.xml",
         "report/gov_qr_card_report.xml",
         "views/gov_rating_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/gov_rating_demo.xml",
+        "demo/website_demo.xml",
     ],
     "installable": True,
     "application": True,

@@ -46,64 +46,67 @@ class GovPublicResults(http.Controller):
         return request.redirect("/gov/results/rankings")
 
     @http.route(
-        "/gov/results/items",
+        ["/gov/results/items", "/gov/results/items/page/<int:page>"],
         type="http",
         auth="public",
         website=True,
         methods=["GET"],
         readonly=True,
     )
-    def items(self, **kwargs):
+    def items(self, page=1, **kwargs):
         return self._render(
-            "gov_publish.public_items", "_items_values", "/gov/results/items", kwargs
+            "gov_publish.public_items",
+            "_items_values",
+            "/gov/results/items",
+            dict(kwargs, page=page),
         )
 
     @http.route(
-        "/gov/results/comments",
+        ["/gov/results/comments", "/gov/results/comments/page/<int:page>"],
         type="http",
         auth="public",
         website=True,
         methods=["GET"],
         readonly=True,
     )
-    def comments(self, **kwargs):
+    def comments(self, page=1, **kwargs):
         return self._render(
             "gov_publish.public_comments",
             "_comments_values",
             "/gov/results/comments",
-            kwargs,
+            dict(kwargs, page=page),
         )
 
     @http.route(
-        "/gov/results/rankings",
+        ["/gov/results/rankings", "/gov/results/rankings/page/<int:page>"],
         type="http",
         auth="public",
         website=True,
         methods=["GET"],
         readonly=True,
     )
-    def rankings(self, **kwargs):
+    def rankings(self, page=1, **kwargs):
         return self._render(
             "gov_publish.public_rankings",
             "_rankings_values",
             "/gov/results/rankings",
-            kwargs,
+            dict(kwargs, page=page),
         )
 
     @http.route(
-        "/gov/results/rectifications",
+        ["/gov/results/rectifications", "/gov/results/rectifications/page/<int:page>"],
         type="http",
         auth="public",
         website=True,
         methods=["GET"],
         readonly=True,
     )
-    def rectifications(self, **kwargs):
+    def rectifications(self, page=1, **kwargs):
         return self._render(
             "gov_publish.public_rectifications",
             "_rectifications_values",
             "/gov/results/rectifications",
-            kwargs,
+            dict(kwargs, page=page),
         )
 
     @http.route(

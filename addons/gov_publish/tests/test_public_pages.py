@@ -94,3 +94,44 @@ class TestPublicPages(GovPublishCase, HttpCase):
         self.assertTrue(result["ok"])
         self.assertEqual(result["digest"], self.period.digest)
         self.assertEqual(result["recomputed"], self.period.digest)
+
+    def test_pagers_lead_to_their_pages(self):
+        self._give_ratings(
+            [
+                dict(
+                    self._rating("4", self.staff_good, self.item_good, 12),
+                    comment=f"第{n:02d}条公开评论",
+                )
+                for n in range(25)
+            ]
+        )
+        first = self._get(f"/gov/results/comments?department={self.dept_good.id}")
+        next_page = f"/gov/results/comments/page/2?department={self.dept_good.id}"
+        self.assertIn(f'href="{next_page}"', first)
+        second = self._get(next_page)
+        self.assertIn('<li class="page-item active">', second)
+        shown = [f"第{n:02d}条公开评论" for n in range(25)]
+        on_first = {c for c in shown if c in first}
+        on_second = {c for c in shown if c in second}
+        self.assertTrue(on_second, "the second page shows the next comments")
+        self.assertFalse(on_first & on_second, "no comment on both pages")
+        for tab in ("rankings", "items", "rectifications"):
+            self._get(f"/gov/results/{tab}/page/1")
+        self._get("/gov/results/comments/page/99999", status=400)
+
+    def test_an_item_nobody_rated_shows_no_score(self):
+        unrated = self.env["gov.service.item"].create(
+            {
+                "name": "无人评价的事项",
+                "code": "TEST-ITEM-0",
+                "department_id": self.dept_good.id,
+            }
+        )
+        html = self._get(f"/gov/results/items?department={self.dept_good.id}")
+        row = html[html.index(unrated.name) :]
+        row = row[: row.index("</li>")]
+        self.assertIn("No ratings yet", row)
+        self.assertNotIn("o_gov_index", row)
+        self.assertNotIn("0.0%", row)
+        rated = html[html.index(self.item_good.name) :]
+        self.assertIn("o_gov_index", rated[: rated.index("</li>")])

@@ -96,7 +96,8 @@ class GovRatingPublic(http.Controller):
                 410,
             )
         case = link.case_id.sudo()
-        values = request.env["gov.public.rating"]._page_values("online", case.item_id)
+        Public = request.env["gov.public.rating"]
+        values = Public._page_values("online", case.item_id)
         values.update(
             title=case.item_id.name,
             subtitle=" · ".join(n for n in (case.name, link.employee_id.name) if n),
@@ -104,7 +105,9 @@ class GovRatingPublic(http.Controller):
             error=error,
             form=form or {},
             mode=mode,
-            evaluation=link.second_evaluation_id or link.evaluation_id,
+            evaluation=link.evaluation_id,
+            second_evaluation=link.second_evaluation_id,
+            handling=Public._handling_values(link.evaluation_id),
         )
         template = (
             "gov_rating.link_used_page" if mode == "used" else "gov_rating.rate_page"
@@ -159,9 +162,8 @@ class GovRatingPublic(http.Controller):
         sitemap=False,
     )
     def thanks(self, evaluation_id, signature, **kwargs):
-        evaluation = request.env["gov.public.rating"]._thanks_evaluation(
-            evaluation_id, signature
-        )
+        Public = request.env["gov.public.rating"]
+        evaluation = Public._thanks_evaluation(evaluation_id, signature)
         if not evaluation:
             return self._not_found()
         return request.render(
@@ -174,5 +176,6 @@ class GovRatingPublic(http.Controller):
                 "survey_url": evaluation.survey_user_input_id.get_start_url()
                 if evaluation.survey_user_input_id
                 else False,
+                "handling": Public._handling_values(evaluation),
             },
         )

@@ -134,6 +134,14 @@ class GovPublicRating(models.AbstractModel):
             )
 
     @api.model
+    def _handling_values(self, evaluation):
+        """How the bad review ``evaluation`` is handled, as its citizen follows it
+        on the thank-you page and the case link (``gov_rating.handling_card``): a
+        dict of number, department, status, milestones [(label, local date)],
+        reply_due, reply, result and closed; False when nothing handles it."""
+        return False
+
+    @api.model
     def _thanks_url(self, evaluation):
         signature = misc.hmac(self.env(su=True), "gov_rating.thanks", evaluation.id)
         return f"/gov/thanks/{evaluation.id}/{signature}"

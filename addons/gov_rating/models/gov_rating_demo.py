@@ -171,6 +171,7 @@ class GovRatingDemo(models.AbstractModel):
                     "name": f"贵阳市{base}{suffix}",
                     "gov_region_id": city.id,
                     "gov_credit_code": self._credit_code(rng),
+                    "gov_public_service": True,
                 }
             )
         return Department.create(vals)

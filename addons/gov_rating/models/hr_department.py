@@ -15,6 +15,12 @@ class HrDepartment(models.Model):
     gov_credit_code = fields.Char(
         string="Unified Social Credit Code", size=18, copy=False
     )
+    gov_public_service = fields.Boolean(
+        string="Public Service Unit",
+        index=True,
+        help="Listed on the public pages (the complaint desk) as a unit that serves "
+        "the public; internal sections and other companies' departments are not.",
+    )
 
     _sql_constraints = [
         (
@@ -23,6 +29,17 @@ class HrDepartment(models.Model):
             "A unified social credit code belongs to one department.",
         ),
     ]
+
+    @api.model
+    def _gov_public_units(self):
+        """The active units the public pages list, by name (sudo: no login)."""
+        return self.sudo().search(
+            [
+                ("gov_public_service", "=", True),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            order="complete_name",
+        )
 
     @api.constrains("gov_credit_code")
     def _check_gov_credit_code(self):

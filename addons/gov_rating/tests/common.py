@@ -82,14 +82,23 @@ class GovWorld:
             }
         )
         Department = env["hr.department"]
+        # Units that serve the public (listed on the public pages); not the section.
         cls.dept = Department.create(
-            {"name": "测试市场监管局", "gov_region_id": cls.city.id}
+            {
+                "name": "测试市场监管局",
+                "gov_region_id": cls.city.id,
+                "gov_public_service": True,
+            }
         )
         cls.subdept = Department.create(
             {"name": "登记科", "parent_id": cls.dept.id, "gov_region_id": cls.city.id}
         )
         cls.other_dept = Department.create(
-            {"name": "测试公安局", "gov_region_id": cls.city.id}
+            {
+                "name": "测试公安局",
+                "gov_region_id": cls.city.id,
+                "gov_public_service": True,
+            }
         )
         cls.hall = env["gov.hall"].create(
             {"name": "测试县政务服务中心", "region_id": cls.county.id}

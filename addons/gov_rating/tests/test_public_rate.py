@@ -1,3 +1,4 @@
+import base64
 from datetime import timedelta
 
 from odoo.tests import tagged
@@ -164,10 +165,13 @@ class TestPublicRate(GovHttpCase):
     def test_unknown_and_revoked_codes(self):
         old = self.seat.gov_qr_token
         self.seat.action_regenerate_qr()
-        for token in (old, "S" + "x" * 21, "nope", "%00%27"):
+        for token in (old, "S" + "x" * 21, "nope"):
             response = self.url_open(f"/gov/r/{token}")
             self.assertEqual(response.status_code, 404)
             self.assertIn("not valid", response.text)
+        # A NUL character is refused before the route reads the token.
+        response = self.url_open("/gov/r/%00%27")
+        self.assertEqual(response.status_code, 400)
         forged = self.url_open("/gov/thanks/1/0123abcd")
         self.assertEqual(forged.status_code, 404)
 
@@ -275,3 +279,29 @@ class TestPublicRate(GovHttpCase):
         response = self._submit({"level": "1"}, token=self.window.gov_qr_token)
         bad = self.url_open(response.headers["Location"])
         self.assertIn("Your bad review is followed up", bad.text)
+
+    def test_the_page_carries_the_centre_from_its_settings(self):
+        website = self.env["website"].get_current_website()
+        logo = base64.b64encode(
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'
+        )
+        website.write({"name": "测试县政务服务中心", "logo": logo})
+        page = self.url_open(self.url).text
+        self.assertIn("<title>市场监管窗口 · 07-1 | 测试县政务服务中心</title>", page)
+        self.assertIn('<span class="centre">测试县政务服务中心</span>', page)
+        self.assertIn(f"/web/image/website/{website.id}/logo/", page)
+        # The share card a chat app shows: the page, the centre and its logo.
+        centre = "测试县政务服务中心"
+        card = f'<meta property="og:title" content="市场监管窗口 · 07-1 | {centre}"/>'
+        self.assertIn(card, page)
+        self.assertIn(f'<meta property="og:site_name" content="{centre}"/>', page)
+        image = page.split('<meta property="og:image" content="', 1)[1].split('"')[0]
+        base = website.get_base_url()
+        self.assertTrue(image.startswith(f"{base}/web/image/website/{website.id}/"))
+        for placeholder in ("My Website", "YourLogo", "YourCompany", "555-555"):
+            self.assertNotIn(placeholder, page)
+        # The logo is part of what a phone downloads: the page stays light.
+        logo_url = page.split('<img alt="" src="', 1)[1].split('"')[0]
+        weight = len(self.url_open(self.url).content)
+        weight += len(self.url_open(logo_url).content)
+        self.assertLess(weight, 100_000)

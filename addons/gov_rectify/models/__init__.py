@@ -14,3 +14,4 @@ from . import ir_attachment
 from . import res_config_settings
 from . import gov_rectify_demo
 from . import gov_case_link
+from . import gov_public_rating

@@ -16,7 +16,9 @@ class RectifyCase(GovRatingCase):
         cls.params.set_param("gov_rectify.reply_days", 0)
         cls.region = cls.county
         cls.dept_a = cls.dept
-        cls.dept_b = env["hr.department"].create({"name": "测试信访局"})
+        cls.dept_b = env["hr.department"].create(
+            {"name": "测试信访局", "gov_public_service": True}
+        )
         cls.window = env["gov.window"].create(
             {"name": "综合窗口", "hall_id": cls.hall.id, "department_id": cls.dept_a.id}
         )

@@ -29,7 +29,7 @@ class GovComplaintDesk(http.Controller):
             {
                 "form": values,
                 "error": error,
-                "departments": Complaint._public_departments(),
+                "departments": request.env["hr.department"]._gov_public_units(),
             },
             status=status,
         )

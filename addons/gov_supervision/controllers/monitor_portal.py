@@ -29,7 +29,7 @@ class GovMonitorPortal(CustomerPortal):
                 "page_name": "monitor_report_new",
                 "form": values or {},
                 "error": error,
-                "departments": request.env["gov.complaint"]._public_departments(),
+                "departments": request.env["hr.department"]._gov_public_units(),
                 "today": fields.Date.context_today(request.env.user).isoformat(),
             },
             status=status,

@@ -300,24 +300,18 @@ class GovComplaint(models.Model):
 
     # ------------------------------------------------------------ public desk
     @api.model
-    def _public_departments(self):
-        return (
-            self.env["hr.department"]
-            .sudo()
-            .search(
-                [("company_id", "in", [False, self.env.company.id])],
-                order="complete_name",
-            )
-        )
-
-    @api.model
     def _public_department(self, department_id):
-        """The active unit of the id a public form sent, or an empty recordset."""
+        """The active public service unit of the id a public form sent, or an
+        empty recordset."""
         department_id = parse_int(department_id)
         Department = self.env["hr.department"].sudo()
         if department_id is None:
             return Department
-        return Department.browse(department_id).exists().filtered("active")
+        return (
+            Department.browse(department_id)
+            .exists()
+            .filtered(lambda d: d.active and d.gov_public_service)
+        )
 
     @api.model
     def _submit_public(self, values, files, source):

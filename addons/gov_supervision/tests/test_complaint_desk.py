@@ -183,3 +183,26 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
         self.url_open("/gov/complaint")
         self.assertEqual(RateLimit.search_count([]), counters)
         self.assertEqual(self.url_open("/gov/complaint/submit").status_code, 405)
+
+    def test_only_public_service_units_are_listed_and_accepted(self):
+        outside = self.env["hr.department"].create({"name": "Long Term Projects"})
+        page = self.url_open("/gov/complaint").text
+        self.assertIn(f'value="{self.dept_a.id}"', page)
+        self.assertIn(f'value="{self.dept_b.id}"', page)
+        for unit in (self.subdept, outside):
+            self.assertNotIn(f'value="{unit.id}"', page, unit.name)
+        self.assertNotIn("Long Term Projects", page)
+        # The form of a stranger naming a unit that is not listed is refused.
+        before = self._counts()
+        response = self._complaint_post(department_id=str(self.subdept.id))
+        self.assertEqual(response.status_code, 422)
+        self.assertIn("Choose the unit", response.text)
+        self.assertEqual(self._counts(), before)
+
+    def test_the_website_menu_and_the_rating_pages_lead_to_the_desk(self):
+        home = self.url_open("/gov/roster").text
+        menu = home[home.index("<header") : home.index("</header>")]
+        self.assertIn('href="/gov/complaint"', menu)
+        rating_page = self.url_open(f"/gov/r/{self.window.gov_qr_token}").text
+        footer = rating_page[rating_page.index("<footer>") :]
+        self.assertIn('<a href="/gov/complaint">Online Complaint</a>', footer)

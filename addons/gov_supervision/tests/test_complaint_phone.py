@@ -10,7 +10,9 @@ class TestComplaintPhone(HttpCase):
     touch_enabled = True
 
     def test_file_a_complaint_on_a_phone(self):
-        department = self.env["hr.department"].create({"name": "手机测试局"})
+        department = self.env["hr.department"].create(
+            {"name": "手机测试局", "gov_public_service": True}
+        )
         code = """
             const form = document.querySelector('form.o_gov_complaint_form');
             const fail = (message) => console.error(message);

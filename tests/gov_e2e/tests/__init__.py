@@ -4,3 +4,5 @@ from . import test_fraud_simulation
 from . import test_access_policy
 from . import test_attacks
 from . import test_fuzz
+from . import test_citizen_phone
+from . import test_citizen_pages
