@@ -157,7 +157,7 @@ def generate(
     case_count = step("cases", generator.cases, cases, windows)
     rating_count = step("ratings", generator.ratings, ratings)
     order_count = step("work orders", generator.work_orders)
-    generator.finish()
+    step("warnings, analyze", generator.finish)
     return {
         "regions": len(regions),
         "departments": len(depts),
