@@ -33,6 +33,52 @@ BULK_CONTEXT = {
     "mail_notrack": True,
 }
 
+# Region levels of gov.region, from the top.
+REGION_LEVELS = ["province", "city", "county", "township"]
+# Department levels from the top: bureaus of the province, of the cities, of the
+# counties, township service centres, and the sections of these centres.
+DEPARTMENT_KINDS = ["province", "city", "county", "township", "section"]
+# Share of each department level (per cent) in a tree of every level.
+LEVEL_SHARES = {"province": 1, "city": 9, "county": 45, "township": 35, "section": 10}
+TOWNSHIP_CENTRE = "便民服务中心"
+SECTIONS = ["综合受理窗口", "社会事务办", "农业服务站", "社保服务站"]
+# Real provinces for --province-size. Guizhou runs one system for 4,499 departments
+# on five levels, 87,369 window staff and 492,000 service items; two million ratings
+# with their cases.
+PROVINCE_SIZES = {
+    "guizhou": {
+        "province": "520000000000",
+        "departments": 4499,
+        "levels": 5,
+        "staff": 87369,
+        "items": 492000,
+        "users": True,
+        "ratings": 2000000,
+    },
+}
+
+
+def department_kinds(levels):
+    """The department levels of a tree of ``levels`` levels: one level is the
+    departments of the counties; more start at the province and go down."""
+    if not 1 <= levels <= len(DEPARTMENT_KINDS):
+        raise ValueError(f"levels: 1 to {len(DEPARTMENT_KINDS)}, not {levels}")
+    return ["county"] if levels == 1 else DEPARTMENT_KINDS[:levels]
+
+
+def level_counts(count, kinds):
+    """``count`` shared over ``kinds`` by LEVEL_SHARES (largest remainders), at
+    least one each."""
+    if count < len(kinds):
+        raise ValueError(f"{len(kinds)} levels need {len(kinds)} departments or more")
+    total = sum(LEVEL_SHARES[k] for k in kinds)
+    exact = [(count - len(kinds)) * LEVEL_SHARES[k] / total for k in kinds]
+    counts = [1 + int(x) for x in exact]
+    by_remainder = sorted(range(len(kinds)), key=lambda i: int(exact[i]) - exact[i])
+    for i in by_remainder[: count - sum(counts)]:
+        counts[i] += 1
+    return counts
+
 
 def odoo_env(db):
     """Odoo of ODOO_SRC with the repository's addons, connected like bin/lib.sh."""
@@ -75,18 +121,25 @@ def generate(
     province_code="520000000000",
     seed=20261121,
     days=365,
+    levels=1,
+    users=False,
 ):
     """A province-sized dataset, added to what the database holds; returns the counts
     and the seconds each step took.
 
-    The structure (the province's real regions down to counties, departments spread
-    over the counties, one hall per county, one window per department, staff spread
-    over the windows, items spread over the departments) goes through the ORM in
-    batches; cases, ratings and the work orders of the bad reviews are written by
-    ``INSERT ... SELECT`` over ``generate_series``. Ratings go to the first
-    ``ratings`` (case, staff) pairs, one first evaluation each; ``cases`` defaults
-    to 1.2 × ratings."""
+    The structure: the province's real regions (down to townships when the
+    departments reach them), departments on ``levels`` levels (see
+    ``department_kinds``), one hall per region holding departments, one window per
+    department, staff spread over the windows (with a user each when ``users``),
+    items spread over the departments.
+    Regions, departments, halls and windows go through the ORM in batches; staff
+    and items are copied in SQL from a first record the ORM made (see
+    ``Generator.copy_rows``); cases, ratings and the work orders of the bad reviews
+    are written by ``INSERT ... SELECT`` over ``generate_series``. Ratings go to the
+    first ``ratings`` (case, staff) pairs, one first evaluation each; ``cases``
+    defaults to 1.2 × ratings."""
     cases = cases if cases is not None else int(ratings * 1.2)
+    kinds = department_kinds(levels)
     generator = Generator(env(context=dict(env.context, **BULK_CONTEXT)), seed, days)
     timings = {}
 
@@ -96,22 +149,23 @@ def generate(
         timings[name] = time.monotonic() - start
         return result
 
-    counties = step("regions", generator.regions, province_code)
-    depts = step("departments", generator.departments, departments, counties)
-    item_ids = step("items", generator.items, items, depts)
+    regions = step("regions", generator.regions, province_code, kinds)
+    depts = step("departments", generator.departments, departments, kinds, regions)
     windows = step("halls and windows", generator.windows, depts)
-    staff_ids = step("staff", generator.staff, staff, windows)
-    case_count = step("cases", generator.cases, cases, windows, item_ids, staff_ids)
+    item_count = step("items", generator.items, items, depts)
+    staff_count = step("staff", generator.staff, staff, windows, users)
+    case_count = step("cases", generator.cases, cases, windows)
     rating_count = step("ratings", generator.ratings, ratings)
     order_count = step("work orders", generator.work_orders)
-    generator.finish()
+    step("warnings, analyze", generator.finish)
     return {
-        "regions": len(counties),
+        "regions": len(regions),
         "departments": len(depts),
-        "items": len(item_ids),
+        "department levels": len(kinds),
+        "items": item_count,
         "halls": len(windows.hall_id),
         "windows": len(windows),
-        "staff": len(staff_ids),
+        "staff": staff_count,
         "cases": case_count,
         "ratings": rating_count,
         "work orders": order_count,
@@ -148,6 +202,7 @@ class Generator:
         self.SQL = SQL
         self.bad_levels = BAD_LEVELS
         self.good_levels = GOOD_LEVELS
+        self.short_names = {}  # department id: its name without the region
 
     # ------------------------------------------------------------- structure
     def create(self, model, vals_list):
@@ -162,83 +217,367 @@ class Generator:
     def count(self, model):
         return self.env[model].with_context(active_test=False).search_count([])
 
-    def regions(self, province_code):
-        rows = [r for r in self.read_regions(province_code) if r["level"] != "township"]
+    def regions(self, province_code, kinds):
+        """The province's real regions, down to townships when departments sit
+        there (else down to counties); returns them, parents first."""
+        deepest = "township" if {"township", "section"} & set(kinds) else "county"
+        levels = REGION_LEVELS[: REGION_LEVELS.index(deepest) + 1]
+        rows = [r for r in self.read_regions(province_code) if r["level"] in levels]
         self.env["gov.region.import.wizard"]._load_regions(rows)
-        return self.env["gov.region"].search(
-            [("code", "in", [r["code"] for r in rows]), ("level", "=", "county")]
+        regions = self.env["gov.region"].search(
+            [("code", "in", [r["code"] for r in rows])]
         )
+        order = {r["code"]: n for n, r in enumerate(rows)}
+        return regions.sorted(lambda r: order[r.code])
 
-    def departments(self, count, counties):
+    def departments(self, count, kinds, regions):
+        """``count`` departments shared over the levels ``kinds`` by
+        LEVEL_SHARES, each level created after its parents: a department of a
+        region level sits in a region of that level (in turn), under a department
+        of the level above whose region holds its own; a section sits in its
+        parent's region, under a department of the level above."""
         names = self.names.DEPARTMENTS
         offset = self.count("hr.department")
-        vals = []
-        for n in range(count):
-            county = counties[n % len(counties)]
-            rank = n // len(counties)
-            suffix = f"（{rank // len(names) + 1}）" if rank >= len(names) else ""
-            body = f"11{county.code[:6]}{offset + n + 1:09d}"
-            vals.append(
-                {
-                    "name": f"{county.name}{names[rank % len(names)]}{suffix}",
-                    "gov_region_id": county.id,
-                    "gov_credit_code": body + uscc.calc_check_digit(body),
-                }
+        counts = level_counts(count, kinds)
+        result = self.env["hr.department"]
+        above = []  # (department, region) of the level above
+        serial = 0
+        for kind, level_count in zip(kinds, counts, strict=True):
+            places = regions.filtered(lambda r, k=kind: r.level == k)
+            if not places and kind != "section":
+                raise ValueError(
+                    f"The province has no {kind} regions: generate fewer levels."
+                )
+            vals, rows = [], []
+            for n in range(level_count):
+                if kind == "section":
+                    parent, region = above[n % len(above)]
+                    rank = n // len(above)
+                    short = SECTIONS[rank % len(SECTIONS)]
+                    name = f"{parent.name}{short}"
+                else:
+                    region = places[n % len(places)]
+                    rank = n // len(places)
+                    if kind == "township":
+                        short, repeat = TOWNSHIP_CENTRE, rank
+                    else:
+                        short, repeat = names[rank % len(names)], rank // len(names)
+                    suffix = f"（{repeat + 1}）" if repeat else ""
+                    name = f"{region.name}{short}{suffix}"
+                    parent = self.parent_in(above, region, rank, n)
+                serial += 1
+                body = f"11{region.code[:6]}{offset + serial:09d}"
+                vals.append(
+                    {
+                        "name": name,
+                        "parent_id": parent.id if parent else False,
+                        "gov_region_id": region.id,
+                        "gov_credit_code": body + uscc.calc_check_digit(body),
+                    }
+                )
+                rows.append((region, short))
+            created = self.create("hr.department", vals)
+            above = list(zip(created, (r for r, _short in rows), strict=True))
+            self.short_names.update(
+                zip(created.ids, (short for _r, short in rows), strict=True)
             )
-        return self.create("hr.department", vals)
+            result |= created
+        return result
 
-    def items(self, count, depts):
-        items = self.names.ITEMS
-        offset = self.count("gov.service.item")
-        regions = {d.id: d.gov_region_id.code[:6] for d in depts}
-        vals = []
-        for n in range(count):
-            item_type, name = items[n % len(items)]
-            dept_id = depts.ids[n % len(depts)]
-            vals.append(
-                {
-                    "name": name,
-                    "code": f"11{regions[dept_id]}{offset + n + 1:08d}",
-                    "item_type": item_type,
-                    "department_id": dept_id,
-                }
-            )
-        return self.create("gov.service.item", vals).ids
+    @staticmethod
+    def parent_in(above, region, rank, n):
+        """The department of the level above whose region is ``region`` or its
+        nearest ancestor holding one (the ``rank``-th of them); else any one of
+        the level above; None on the first level."""
+        if not above:
+            return None
+        ancestors = [int(i) for i in region.parent_path.split("/") if i]
+        for ancestor in reversed(ancestors):
+            candidates = [d for d, r in above if r.id == ancestor]
+            if candidates:
+                return candidates[rank % len(candidates)]
+        return above[n % len(above)][0]
 
     def windows(self, depts):
-        names = self.names.DEPARTMENTS
-        counties = depts.gov_region_id
+        """One hall per region holding departments, one window per department."""
+        regions = depts.gov_region_id
         halls = self.create(
             "gov.hall",
-            [{"name": f"{c.name}政务服务中心", "region_id": c.id} for c in counties],
+            [{"name": f"{r.name}政务服务中心", "region_id": r.id} for r in regions],
         )
-        hall_of = dict(zip(counties.ids, halls.ids, strict=True))
-        vals = [
-            {
-                "name": names[n % len(names)] + "窗口",
-                "code": f"{n // len(counties) + 1:03d}",
-                "hall_id": hall_of[dept.gov_region_id.id],
-                "department_id": dept.id,
-            }
-            for n, dept in enumerate(depts)
-        ]
-        return self.create("gov.window", vals)
-
-    def staff(self, count, windows):
-        offset = self.count("hr.employee")
-        departments = {w.id: w.department_id.id for w in windows}
+        hall_of = dict(zip(regions.ids, halls.ids, strict=True))
+        seen = {}
         vals = []
-        for n in range(count):
-            window_id = windows.ids[n % len(windows)]
+        for dept in depts:
+            region_id = dept.gov_region_id.id
+            seen[region_id] = seen.get(region_id, 0) + 1
             vals.append(
                 {
-                    "name": self.names.person_name(self.rng),
-                    "department_id": departments[window_id],
-                    "gov_window_id": window_id,
-                    "gov_staff_code": f"G{offset + n + 1:07d}",
+                    "name": self.short_names[dept.id] + "窗口",
+                    "code": f"{seen[region_id]:03d}",
+                    "hall_id": hall_of[region_id],
+                    "department_id": dept.id,
                 }
             )
-        return self.create("hr.employee", vals).ids
+        return self.create("gov.window", vals)
+
+    def items(self, count, depts):
+        """``count`` items spread over the departments, coded 11 + the region of
+        the department + a serial. The first is made by the ORM, the others copied
+        from it in SQL; all kept in gov_gen_item (id, department_id)."""
+        names = self.names.ITEMS
+        offset = self.count("gov.service.item")
+        first = self.create(
+            "gov.service.item",
+            [
+                {
+                    "name": names[0][1],
+                    "code": f"11{depts[0].gov_region_id.code[:6]}{offset + 1:08d}",
+                    "item_type": names[0][0],
+                    "department_id": depts[0].id,
+                }
+            ],
+        )
+        self.temp_table(
+            "gov_gen_dept",
+            "idx int, id int, region varchar",
+            [
+                {"idx": n, "id": d.id, "region": d.gov_region_id.code[:6]}
+                for n, d in enumerate(depts)
+            ],
+        )
+        self.cr.execute("DROP TABLE IF EXISTS gov_gen_item")
+        self.cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_item AS
+            SELECT CASE WHEN g.n = 0 THEN %(first)s
+                        ELSE nextval(pg_get_serial_sequence('gov_service_item', 'id'))
+                   END::int AS id,
+                   g.n, d.id AS department_id,
+                   (%(types)s::varchar[])[1 + mod(g.n, %(kinds)s)] AS item_type,
+                   (%(names)s::varchar[])[1 + mod(g.n, %(kinds)s)] AS name,
+                   '11' || d.region || lpad((%(offset)s + g.n + 1)::text, 8, '0')
+                       AS code
+            FROM generate_series(0, %(count)s - 1) AS g(n)
+            JOIN gov_gen_dept d ON d.idx = mod(g.n, %(depts)s)
+            ORDER BY g.n
+            """,
+            {
+                "first": first.id,
+                "types": [t for t, _name in names],
+                "names": [name for _t, name in names],
+                "kinds": len(names),
+                "offset": offset,
+                "count": count,
+                "depts": len(depts),
+            },
+        )
+        SQL = self.SQL
+        self.copy_rows(
+            "gov_service_item",
+            first.id,
+            "gov_gen_item",
+            {
+                "id": SQL("s.id"),
+                "name": self.translated(SQL("s.name")),
+                "code": SQL("s.code"),
+                "item_type": SQL("s.item_type"),
+                "department_id": SQL("s.department_id"),
+            },
+        )
+        return count
+
+    def staff(self, count, windows, users=False):
+        """``count`` staff spread over the windows, each with a staff number, a
+        QR token of the product's format, the resource and the work contact that
+        Odoo gives an employee; with ``users``, a back-office user of the window
+        staff group each, the staff number as login, without a password, the user's
+        partner as work contact. The first is made by the ORM, the others copied
+        from it in SQL; all kept in gov_gen_staff (employee_id, window_id)."""
+        offset = self.count("hr.employee")
+        new_token = self.env["hr.employee"]._gov_qr_new_token
+        places = [(w.id, w.department_id.id) for w in windows]
+        rows = []
+        for n in range(count):
+            window_id, department_id = places[n % len(places)]
+            rows.append(
+                {
+                    "n": n,
+                    "name": self.names.person_name(self.rng),
+                    "code": f"G{offset + n + 1:07d}",
+                    "token": new_token(),
+                    "window_id": window_id,
+                    "department_id": department_id,
+                }
+            )
+        user = self.env["res.users"]
+        if users:
+            user = self.create(
+                "res.users",
+                [
+                    {
+                        "name": rows[0]["name"],
+                        "login": rows[0]["code"],
+                        "groups_id": [
+                            (6, 0, [self.env.ref("gov_rating.group_gov_clerk").id])
+                        ],
+                    }
+                ],
+            )
+        first = self.create(
+            "hr.employee",
+            [
+                {
+                    "name": rows[0]["name"],
+                    "user_id": user.id,
+                    "department_id": rows[0]["department_id"],
+                    "gov_window_id": rows[0]["window_id"],
+                    "gov_staff_code": rows[0]["code"],
+                }
+            ],
+        )
+        self.temp_table(
+            "gov_gen_staff_rows",
+            "n int, name varchar, code varchar, token varchar, window_id int,"
+            " department_id int",
+            rows[1:],
+        )
+        cr = self.cr
+        cr.execute("DROP TABLE IF EXISTS gov_gen_staff")
+        cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_staff AS
+            SELECT s.*,
+                   nextval(pg_get_serial_sequence('res_partner', 'id'))::int
+                       AS partner_id,
+                   nextval(pg_get_serial_sequence('resource_resource', 'id'))::int
+                       AS resource_id,
+                   nextval(pg_get_serial_sequence('hr_employee', 'id'))::int
+                       AS employee_id,
+                   CASE WHEN %s
+                        THEN nextval(pg_get_serial_sequence('res_users', 'id'))::int
+                   END AS user_id
+            FROM gov_gen_staff_rows s ORDER BY s.n
+            """,
+            [bool(users)],
+        )
+        SQL = self.SQL
+        self.copy_rows(
+            "res_partner",
+            first.work_contact_id.id,
+            "gov_gen_staff",
+            {
+                "id": SQL("s.partner_id"),
+                "name": SQL("s.name"),
+                "complete_name": SQL("s.name"),
+                "commercial_partner_id": SQL("s.partner_id"),
+            },
+        )
+        if users:
+            self.copy_users(user)
+        self.copy_rows(
+            "resource_resource",
+            first.resource_id.id,
+            "gov_gen_staff",
+            {
+                "id": SQL("s.resource_id"),
+                "name": SQL("s.name"),
+                "user_id": SQL("s.user_id"),
+            },
+        )
+        self.copy_rows(
+            "hr_employee",
+            first.id,
+            "gov_gen_staff",
+            {
+                "id": SQL("s.employee_id"),
+                "name": SQL("s.name"),
+                "resource_id": SQL("s.resource_id"),
+                "user_id": SQL("s.user_id"),
+                "work_contact_id": SQL("s.partner_id"),
+                "department_id": SQL("s.department_id"),
+                "gov_window_id": SQL("s.window_id"),
+                "gov_staff_code": SQL("s.code"),
+                "gov_qr_token": SQL("s.token"),
+            },
+        )
+        cr.execute(
+            "INSERT INTO gov_gen_staff (n, employee_id, window_id) VALUES (0, %s, %s)",
+            [first.id, rows[0]["window_id"]],
+        )
+        cr.execute("DROP TABLE gov_gen_staff_rows")
+        return count
+
+    def copy_users(self, user):
+        """The users of gov_gen_staff (user_id, partner_id, code as login),
+        copied from ``user`` with its groups and companies."""
+        SQL = self.SQL
+        self.copy_rows(
+            "res_users",
+            user.id,
+            "gov_gen_staff",
+            {
+                "id": SQL("s.user_id"),
+                "login": SQL("s.code"),
+                "partner_id": SQL("s.partner_id"),
+                "signature": SQL("'<p>--<br />' || s.name || '</p>'"),
+            },
+        )
+        for model, field in (("res.users", "groups_id"), ("res.users", "company_ids")):
+            self.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO %(rel)s (%(col1)s, %(col2)s)
+                    SELECT s.user_id, r.%(col2)s
+                    FROM %(rel)s r CROSS JOIN gov_gen_staff s
+                    WHERE r.%(col1)s = %(user)s
+                    """,
+                    user=user.id,
+                    **self.relation(model, field),
+                )
+            )
+
+    def copy_rows(self, table, template_id, source, values):
+        """Insert into ``table`` one row per row of the temporary table ``source``
+        (alias ``s``): a copy of the row ``template_id``, which the ORM made with
+        every default and computed column, except the columns of ``values`` (SQL
+        over ``s``; ``id`` among them)."""
+        self.cr.execute(
+            """
+            SELECT column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = %s
+            ORDER BY ordinal_position
+            """,
+            [table],
+        )
+        columns = [name for (name,) in self.cr.fetchall()]
+        SQL = self.SQL
+        if "id" not in values or set(values) - set(columns):
+            raise ValueError(f"{table}: copy_rows needs the id and known columns.")
+        self.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM %s t CROSS JOIN %s s "
+                "WHERE t.id = %s AND %s IS DISTINCT FROM t.id",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(c) for c in columns),
+                SQL(", ").join(
+                    values[c] if c in values else SQL("t.%s", SQL.identifier(c))
+                    for c in columns
+                ),
+                SQL.identifier(table),
+                SQL.identifier(source),
+                template_id,
+                values["id"],
+            )
+        )
+
+    def translated(self, value):
+        """A translated column of the template ``t`` with ``value`` in each of
+        its languages."""
+        return self.SQL(
+            "(SELECT jsonb_object_agg(lang, %s) FROM jsonb_object_keys(t.name) lang)",
+            value,
+        )
 
     # ------------------------------------------------------------------- SQL
     def temp_table(self, name, columns, rows):
@@ -289,31 +628,30 @@ class Generator:
             suffix,
         )
 
-    def cases(self, count, windows, item_ids, staff_ids):
+    def cases(self, count, windows):
         """Cases and their staff; kept in gov_gen_case (id, n, window, staff)."""
-        items_of = {}
-        for item in self.env["gov.service.item"].browse(item_ids):
-            items_of.setdefault(item.department_id.id, []).append(item.id)
-        staff_of = {}
-        for employee in self.env["hr.employee"].browse(staff_ids):
-            staff_of.setdefault(employee.gov_window_id.id, []).append(employee.id)
-        self.temp_table(
-            "gov_gen_window",
-            "idx int, window_id int, hall_id int, department_id int, region_id int,"
-            " staff int[], items int[]",
-            [
-                {
-                    "idx": n,
-                    "window_id": window.id,
-                    "hall_id": window.hall_id.id,
-                    "department_id": window.department_id.id,
-                    "region_id": window.hall_id.region_id.id,
-                    "staff": staff_of.get(window.id, []),
-                    "items": items_of.get(window.department_id.id)
-                    or [item_ids[n % len(item_ids)]],
-                }
-                for n, window in enumerate(windows)
-            ],
+        self.cr.execute("DROP TABLE IF EXISTS gov_gen_window")
+        self.cr.execute(
+            """
+            CREATE TEMP TABLE gov_gen_window AS
+            SELECT (row_number() OVER (ORDER BY w.id) - 1)::int AS idx,
+                   w.id AS window_id, w.hall_id, w.department_id, w.region_id,
+                   coalesce(s.staff, '{}') AS staff,
+                   coalesce(i.items, ARRAY[(
+                       SELECT id FROM gov_gen_item ORDER BY id
+                       OFFSET mod(w.idx, (SELECT count(*) FROM gov_gen_item))
+                       LIMIT 1)]) AS items
+            FROM (SELECT w.*, (row_number() OVER (ORDER BY w.id) - 1)::int AS idx
+                  FROM gov_window w WHERE w.id = ANY(%s)) AS w
+            LEFT JOIN (SELECT window_id, array_agg(employee_id ORDER BY employee_id)
+                              AS staff
+                       FROM gov_gen_staff GROUP BY window_id) AS s
+                   ON s.window_id = w.id
+            LEFT JOIN (SELECT department_id, array_agg(id ORDER BY id) AS items
+                       FROM gov_gen_item GROUP BY department_id) AS i
+                   ON i.department_id = w.department_id
+            """,
+            [windows.ids],
         )
         cr = self.cr
         cr.execute("SELECT setseed(%s)", [(self.seed % 1000) / 1000.0])
@@ -633,46 +971,101 @@ class Generator:
             )
         self.cr.execute(
             "DROP TABLE gov_gen_window, gov_gen_case, gov_gen_level, gov_gen_rating,"
-            " gov_gen_due; ANALYZE gov_case; ANALYZE gov_evaluation;"
+            " gov_gen_due, gov_gen_dept, gov_gen_item, gov_gen_staff;"
+            " ANALYZE hr_employee; ANALYZE resource_resource; ANALYZE res_partner;"
+            " ANALYZE gov_service_item; ANALYZE gov_case; ANALYZE gov_evaluation;"
             " ANALYZE gov_rectify_order"
         )
 
 
-def main(argv=None):
+DEFAULT_SIZE = {
+    "province": "520000000000",
+    "departments": 2000,
+    "levels": 1,
+    "staff": 10000,
+    "items": 20000,
+    "users": False,
+    "ratings": 1000000,
+}
+
+
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", required=True, help="database with gov_rectify")
-    parser.add_argument("--departments", type=int, default=2000)
-    parser.add_argument("--items", type=int, default=20000)
-    parser.add_argument("--staff", type=int, default=10000)
     parser.add_argument(
-        "--cases", type=int, default=None, help="default: 1.2 × ratings"
+        "--province-size",
+        choices=sorted(PROVINCE_SIZES),
+        help="the size of a real province (its code, departments, levels, staff, "
+        "items, ratings); the options below change any of them",
     )
-    parser.add_argument("--ratings", type=int, default=1000000)
+    parser.add_argument(
+        "--fraction",
+        type=float,
+        default=1.0,
+        help="scale departments, staff, items and ratings by this factor",
+    )
+    parser.add_argument("--departments", type=int, help="default 2000")
+    parser.add_argument(
+        "--levels",
+        type=int,
+        help="department levels: 1 = departments of the counties (default); 2 to 5 "
+        "= province bureaus, city, county, township centres, their sections",
+    )
+    parser.add_argument("--items", type=int, help="default 20000")
+    parser.add_argument("--staff", type=int, help="default 10000")
+    parser.add_argument("--cases", type=int, help="default: 1.2 × ratings")
+    parser.add_argument("--ratings", type=int, help="default 1000000")
     parser.add_argument(
         "--province",
-        default="520000000000",
-        help="12-digit code of the province whose counties hold the departments",
+        help="12-digit code of the province whose regions hold the departments "
+        "(default 520000000000, 贵州省)",
+    )
+    parser.add_argument(
+        "--users",
+        action=argparse.BooleanOptionalAction,
+        help="a back-office user of the window staff group for each staff member "
+        "(default: no; yes for --province-size guizhou)",
     )
     parser.add_argument("--seed", type=int, default=20261121)
     args = parser.parse_args(argv)
+    size = dict(
+        PROVINCE_SIZES[args.province_size] if args.province_size else DEFAULT_SIZE
+    )
+    for name in ("departments", "staff", "items", "ratings"):
+        size[name] = max(1, round(size[name] * args.fraction))
+    for name in size:
+        if getattr(args, name) is not None:
+            size[name] = getattr(args, name)
     for name in ("departments", "items", "staff", "ratings"):
-        if getattr(args, name) < 1:
+        if size[name] < 1:
             parser.error(f"--{name} must be at least 1")
+    if not 1 <= size["levels"] <= len(DEPARTMENT_KINDS):
+        parser.error(f"--levels: 1 to {len(DEPARTMENT_KINDS)}")
+    if size["departments"] < size["levels"]:
+        parser.error("--departments: at least one per level")
     if args.cases is not None and args.cases < 1:
         parser.error("--cases must be at least 1")
+    if args.fraction <= 0:
+        parser.error("--fraction must be positive")
+    return args, size
 
+
+def main(argv=None):
+    args, size = parse_args(argv)
     odoo, registry = odoo_env(args.db)
     start = time.monotonic()
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         result = generate(
             env,
-            departments=args.departments,
-            items=args.items,
-            staff=args.staff,
+            departments=size["departments"],
+            levels=size["levels"],
+            users=size["users"],
+            items=size["items"],
+            staff=size["staff"],
             cases=args.cases,
-            ratings=args.ratings,
-            province_code=args.province,
+            ratings=size["ratings"],
+            province_code=size["province"],
             seed=args.seed,
         )
     total = time.monotonic() - start

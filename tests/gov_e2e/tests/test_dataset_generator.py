@@ -7,6 +7,8 @@ import psycopg2
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.gov_rating.models.gov_rating_demo import ITEMS
+
 SCRIPT = Path(__file__).resolve().parents[3] / "data" / "generate_dataset.py"
 
 
@@ -26,16 +28,28 @@ class TestDatasetGenerator(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = load_generator().generate(
+        cls.generator = load_generator()
+        cls.result = cls.generator.generate(
             cls.env,
-            departments=6,
-            items=9,
-            staff=14,
+            departments=12,
+            levels=5,
+            items=30,
+            staff=30,
+            users=True,
             ratings=300,
             province_code="640000000000",
         )
         cls.ratings = cls.env["gov.evaluation"].search(
             [("region_id.code", "=like", "64%")]
+        )
+        cls.departments = cls.env["hr.department"].search(
+            [("gov_region_id.code", "=like", "64%")]
+        )
+        cls.staff = cls.env["hr.employee"].search(
+            [("department_id", "in", cls.departments.ids)]
+        )
+        cls.items = cls.env["gov.service.item"].search(
+            [("department_id", "in", cls.departments.ids)]
         )
         cls.supervisor = cls.env.ref("gov_rating.user_supervisor")
 
@@ -46,17 +60,160 @@ class TestDatasetGenerator(TransactionCase):
 
     def test_counts(self):
         result = self.result
-        self.assertEqual(result["departments"], 6)
-        self.assertEqual(result["staff"], 14)
+        self.assertEqual(result["departments"], 12)
+        self.assertEqual(result["department levels"], 5)
+        self.assertEqual(result["staff"], 30)
+        self.assertEqual(result["items"], 30)
         self.assertEqual(result["cases"], 360)
         self.assertEqual(result["ratings"], 300)
+        self.assertEqual(len(self.departments), 12)
+        self.assertEqual(len(self.staff), 30)
+        self.assertEqual(len(self.items), 30)
         self.assertEqual(len(self.ratings), 300)
         self.assertEqual(
             result["work orders"], len(self.ratings.filtered("is_bad")), result
         )
-        self.assertTrue(
-            all(d.gov_region_id.level == "county" for d in self.ratings.department_id)
+
+    def test_departments_on_five_levels(self):
+        """Province bureaus, then those of the cities, of the counties, the
+        township centres and their sections: each in a region of its level, under a
+        department of the level above, named down the tree as the ORM names it."""
+        kinds = ["province", "city", "county", "township", "township"]
+        by_depth = {}
+        for department in self.departments:
+            depth = len(department.parent_path.strip("/").split("/"))
+            by_depth.setdefault(depth, self.env["hr.department"])
+            by_depth[depth] |= department
+            self.assertEqual(department.gov_region_id.level, kinds[depth - 1])
+            parent = department.parent_id
+            if depth == 1:
+                self.assertFalse(parent)
+                self.assertEqual(department.complete_name, department.name)
+                continue
+            self.assertEqual(len(parent.parent_path.strip("/").split("/")), depth - 1)
+            self.assertEqual(
+                department.complete_name, f"{parent.complete_name} / {department.name}"
+            )
+        self.assertEqual(
+            {depth: len(d) for depth, d in by_depth.items()},
+            {1: 1, 2: 2, 3: 4, 4: 3, 5: 2},
         )
+        # A section sits in the township of its centre.
+        for section in by_depth[5]:
+            self.assertEqual(section.gov_region_id, section.parent_id.gov_region_id)
+        # Every department has its window, in the hall of its region.
+        windows = self.env["gov.window"].search(
+            [("department_id", "in", self.departments.ids)]
+        )
+        self.assertEqual(windows.department_id, self.departments)
+        for window in windows:
+            self.assertEqual(window.region_id, window.department_id.gov_region_id)
+
+    def test_staff_as_the_orm_reads_them(self):
+        """Staff written in bulk read back like the first one, which the ORM made:
+        their own resource and work contact under their name, the company, its
+        working time, an active record, a unique QR token that opens their rating
+        page, a unique staff number, a window of their department."""
+        company = self.env.company
+        first = self.staff.sorted("id")[0]
+        tokens = self.staff.mapped("gov_qr_token")
+        self.assertEqual(len(set(tokens)), 30)
+        self.assertEqual(len(set(self.staff.mapped("gov_staff_code"))), 30)
+        self.assertEqual(len(self.staff.resource_id), 30)
+        self.assertEqual(len(self.staff.work_contact_id), 30)
+        QR = self.env["gov.qr.mixin"]
+        for employee in self.staff:
+            self.assertTrue(employee.name)
+            self.assertTrue(employee.active)
+            self.assertEqual(employee.resource_id.name, employee.name)
+            self.assertEqual(employee.resource_id.resource_type, "user")
+            self.assertEqual(employee.resource_id.tz, first.resource_id.tz)
+            self.assertEqual(employee.company_id, company)
+            self.assertEqual(employee.resource_id.company_id, company)
+            self.assertEqual(
+                employee.resource_calendar_id, company.resource_calendar_id
+            )
+            self.assertEqual(employee.work_contact_id.name, employee.name)
+            self.assertEqual(
+                employee.work_contact_id.commercial_partner_id,
+                employee.work_contact_id,
+            )
+            self.assertEqual(
+                employee.gov_window_id.department_id, employee.department_id
+            )
+            self.assertRegex(employee.gov_qr_token, r"^E[A-Za-z0-9_-]{22}$")
+            self.assertEqual(QR._gov_qr_find(employee.gov_qr_token), employee)
+            self.assertRegex(employee.gov_staff_code, r"^G\d{7}$")
+        # Found by name like any employee, and seen by the supervisor.
+        self.assertIn(
+            first, self.env["hr.employee"].search([("name", "=", first.name)])
+        )
+        self.assertEqual(
+            self.env["hr.employee.public"]
+            .with_user(self.supervisor)
+            .browse(self.staff.ids)
+            .mapped("name"),
+            self.staff.mapped("name"),
+        )
+
+    def test_staff_log_in_and_see_their_own_ratings(self):
+        """Each staff member has a user of the window staff group (login: the
+        staff number), whose partner is the work contact; logged in, they see the
+        ratings given to them and no others."""
+        clerk_group = self.env.ref("gov_rating.group_gov_clerk")
+        for employee in self.staff:
+            user = employee.user_id
+            self.assertEqual(user.login, employee.gov_staff_code)
+            self.assertEqual(user.name, employee.name)
+            self.assertEqual(user.partner_id, employee.work_contact_id)
+            self.assertEqual(user.employee_id, employee)
+            self.assertEqual(employee.resource_id.user_id, user)
+            self.assertIn(clerk_group, user.groups_id)
+            self.assertTrue(user.has_group("base.group_user"))
+            self.assertFalse(user.share)
+            self.assertEqual(user.company_ids, self.env.company)
+        self.assertEqual(len(self.staff.user_id), 30)
+        for employee in self.staff[:5]:
+            seen = (
+                self.env["gov.evaluation"]
+                .with_user(employee.user_id)
+                .search([("region_id.code", "=like", "64%")])
+            )
+            self.assertEqual(
+                seen, self.ratings.filtered(lambda r, e=employee: r.employee_id == e)
+            )
+
+    def test_items_as_the_orm_reads_them(self):
+        types = dict(self.env["gov.service.item"]._fields["item_type"].selection)
+        codes = self.items.mapped("code")
+        self.assertEqual(len(set(codes)), 30)
+        for item in self.items:
+            self.assertTrue(item.active)
+            self.assertIn(item.item_type, types)
+            self.assertIn((item.item_type, item.name), ITEMS)
+            self.assertRegex(item.code, r"^11\d{14}$")
+            self.assertEqual(item.code[2:8], item.department_id.gov_region_id.code[:6])
+        self.assertEqual(
+            self.env["gov.service.item"].name_search(self.items[-1].code)[0][0],
+            self.items[-1].id,
+        )
+
+    def test_one_level_spreads_departments_over_counties(self):
+        result = self.generator.generate(
+            self.env,
+            departments=3,
+            items=3,
+            staff=3,
+            ratings=20,
+            province_code="630000000000",
+        )
+        self.assertEqual(result["department levels"], 1)
+        departments = self.env["hr.department"].search(
+            [("gov_region_id.code", "=like", "63%")]
+        )
+        self.assertEqual(len(departments), 3)
+        self.assertFalse(departments.parent_id)
+        self.assertEqual(set(departments.gov_region_id.mapped("level")), {"county"})
 
     def test_every_counted_bad_review_has_one_work_order(self):
         counted_bad = self.ratings.filtered(
@@ -155,8 +312,9 @@ class TestDatasetGenerator(TransactionCase):
         self.assertTrue(self.ratings.tag_set_id.locked)
 
     def test_figures_match_a_direct_count(self):
-        """The figures the supervisor sees on departments and staff, and the work
-        order figures, are those of a direct count of the generated rows."""
+        """The figures the supervisor sees on departments (with the departments
+        below them) and staff, and the work order figures, are those of a direct
+        count of the generated rows."""
         departments = (
             self.env["hr.department"]
             .with_user(self.supervisor)
@@ -165,11 +323,12 @@ class TestDatasetGenerator(TransactionCase):
         for department in departments:
             self.cr.execute(
                 """
-                SELECT count(*), count(*) FILTER (WHERE is_bad) FROM gov_evaluation
-                WHERE department_id = %s AND validity = 'valid'
-                  AND assess_number = '1' AND NOT is_default
+                SELECT count(*), count(*) FILTER (WHERE e.is_bad)
+                FROM gov_evaluation e JOIN hr_department d ON d.id = e.department_id
+                WHERE d.parent_path LIKE %s AND e.validity = 'valid'
+                  AND e.assess_number = '1' AND NOT e.is_default
                 """,
-                [department.id],
+                [department.parent_path + "%"],
             )
             count, bad = self.cr.fetchone()
             self.assertEqual(department.gov_rating_count, count)
