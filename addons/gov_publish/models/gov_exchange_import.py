@@ -22,7 +22,8 @@ BATCH = 1000
 
 
 class RowError(Exception):
-    """A row of an import file that cannot be imported, with the reason."""
+    """A row of an import file that cannot be imported, with the reason: a function
+    of the environment giving it in the environment's language."""
 
 
 class GovExchangeImport(models.Model):
@@ -145,22 +146,25 @@ class GovExchangeImport(models.Model):
                     raise RowError()
         except RowError:
             created = self.env["gov.evaluation"]
-        rejected.sort()
+        rejected.sort(key=lambda rejection: rejection[0])
         lines = [
             bilingual(
                 self.env,
-                lambda env, row=row: env._("Row %(row)s rejected:", row=row),
+                lambda env, row=row, reason=reason: env._(
+                    "Row %(row)s rejected: %(reason)s", row=row, reason=reason(env)
+                ),
             )
-            + " "
-            + reason
             for row, reason in rejected
         ]
         if rejected:
             lines.insert(
                 0,
-                self.env._(
-                    "Nothing was imported: fix the rows below and import the file "
-                    "again."
+                bilingual(
+                    self.env,
+                    lambda env: env._(
+                        "Nothing was imported: fix the rows below and import the "
+                        "file again."
+                    ),
                 ),
             )
         else:
@@ -190,8 +194,8 @@ class GovExchangeImport(models.Model):
     def _prepare_entries(self, rows):
         """Check every row without a query per row: returns the rows to import (with
         their rating key, channel, level and UTC date), the rejected rows as
-        (row number, reason in Chinese and English) and the number of rows imported
-        before (or twice in the file)."""
+        (row number, reason: a function of the environment) and the number of rows
+        imported before (or twice in the file)."""
         checked, rejected = [], []
         for number, row in enumerate(rows, start=1):
             try:
@@ -220,23 +224,17 @@ class GovExchangeImport(models.Model):
     def _check_row(self, row):
         """(rating key, row with its texts stripped), or a RowError."""
         if not isinstance(row, dict):
-            raise RowError(self._bilingual(lambda env: env._("not a record")))
+            raise RowError(lambda env: env._("not a record"))
         row = {k: str(v).strip() for k, v in row.items() if k and v is not None}
         missing = [key for key in REQUIRED if not row.get(key)]
         if missing:
             raise RowError(
-                self._bilingual(
-                    lambda env: env._("missing %(fields)s", fields=", ".join(missing))
-                )
+                lambda env: env._("missing %(fields)s", fields=", ".join(missing))
             )
         number = row.get("assessNumber") or "1"
         if number not in ("1", "2"):
             raise RowError(
-                self._bilingual(
-                    lambda env: env._(
-                        "assessNumber %(value)s is not 1 or 2", value=number
-                    )
-                )
+                lambda env: env._("assessNumber %(value)s is not 1 or 2", value=number)
             )
         row["assessNumber"] = number
         return f"{self.platform_id.code}/{row['projectNo']}/{number}", row
@@ -248,21 +246,17 @@ class GovExchangeImport(models.Model):
         channel = CHANNEL_BY_PF.get(row.get("pf") or "")
         if not channel:
             raise RowError(
-                self._bilingual(
-                    lambda env: env._(
-                        "unknown channel code pf=%(pf)s", pf=row.get("pf") or "-"
-                    )
+                lambda env: env._(
+                    "unknown channel code pf=%(pf)s", pf=row.get("pf") or "-"
                 )
             )
         try:
             local = datetime.strptime(row["assessTime"], "%Y-%m-%d %H:%M:%S")
         except ValueError as exc:
             raise RowError(
-                self._bilingual(
-                    lambda env: env._(
-                        "assessTime %(value)s is not YYYY-MM-DD HH:MM:SS",
-                        value=row["assessTime"],
-                    )
+                lambda env: env._(
+                    "assessTime %(value)s is not YYYY-MM-DD HH:MM:SS",
+                    value=row["assessTime"],
                 )
             ) from exc
         self._check_codes(row, known)
@@ -338,8 +332,9 @@ class GovExchangeImport(models.Model):
         return ratings
 
     def _refusal(self, entry):
-        """Why the rating of ``entry`` is refused, in Chinese and English: its import
-        is tried in each language and rolled back."""
+        """Why the rating of ``entry`` is refused, as a function of the environment:
+        its import is tried (and rolled back) in Chinese and in English."""
+        texts = {}
 
         def reason(env):
             try:
@@ -347,23 +342,18 @@ class GovExchangeImport(models.Model):
                     self.with_env(env)._import_entries([entry])
                     raise RowError()
             except RowError:
-                return ""
+                texts[env.lang] = ""
             except (ValidationError, UserError, AccessError, IntegrityError) as error:
-                return str(error.args[0])
+                texts[env.lang] = str(error.args[0])
+            return texts[env.lang]
 
-        return self._bilingual(reason)
-
-    def _bilingual(self, message):
-        return bilingual(self.env, message)
+        bilingual(self.env, reason)
+        return lambda env: texts.get(env.lang) or next(iter(texts.values()))
 
     def _level_from(self, code):
         if code not in ("1", "2", "3", "4", "5"):
             raise RowError(
-                self._bilingual(
-                    lambda env: env._(
-                        "satisfaction %(value)s is not 1 to 5", value=code
-                    )
-                )
+                lambda env: env._("satisfaction %(value)s is not 1 to 5", value=code)
             )
         if self.platform_id.gov_level_convention == "gbt":
             return self.env["gov.level"].from_gbt_code(code)
@@ -388,13 +378,9 @@ class GovExchangeImport(models.Model):
     def _check_codes(self, row, known):
         if row.get("areaCode") and row["areaCode"].ljust(12, "0") not in known["areas"]:
             raise RowError(
-                self._bilingual(
-                    lambda env: env._("unknown areaCode %(code)s", code=row["areaCode"])
-                )
+                lambda env: env._("unknown areaCode %(code)s", code=row["areaCode"])
             )
         if row.get("deptCode") and row["deptCode"] not in known["departments"]:
             raise RowError(
-                self._bilingual(
-                    lambda env: env._("unknown deptCode %(code)s", code=row["deptCode"])
-                )
+                lambda env: env._("unknown deptCode %(code)s", code=row["deptCode"])
             )
