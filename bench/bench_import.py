@@ -38,8 +38,8 @@ def ric(body):
 
 
 def make_rows(env, count, seed):
-    """``count`` rows of the reporting interface on the generated items and staff,
-    dated in the period of the generated ratings."""
+    """``count`` rows of the reporting interface on the generated items, dated in
+    the period of the generated ratings (the interface names no staff member)."""
     rng = random.Random(seed)
     cr = env.cr
     cr.execute(
@@ -47,11 +47,6 @@ def make_rows(env, count, seed):
         "WHERE code IS NOT NULL ORDER BY id LIMIT 2000"
     )
     items = [code for (code,) in cr.fetchall()]
-    cr.execute(
-        "SELECT gov_staff_code FROM hr_employee "
-        "WHERE gov_staff_code IS NOT NULL ORDER BY id LIMIT 2000"
-    )
-    staff = [code for (code,) in cr.fetchall()]
     cr.execute("SELECT min(date), max(date) FROM gov_evaluation")
     first, last = cr.fetchone()
     rows = []
@@ -60,7 +55,6 @@ def make_rows(env, count, seed):
         row = {
             "projectNo": f"BENCH-{seed}-{n:07d}",
             "taskCode": rng.choice(items),
-            "staffCodes": [rng.choice(staff)],
             "satisfaction": rng.choices("54321", weights=(80, 12, 4, 2, 2))[0],
             "pf": rng.choice("1234567"),
             "assessTime": local.strftime("%Y-%m-%d %H:%M:%S"),

@@ -158,16 +158,13 @@ class TestExchange(GovPublishCase, TransactionCase):
         """The import runs each fraud check only on the ratings its set query
         selects: on every other rating the check finds nothing that would change a
         signal, so the signals are those of the checks run on every rating."""
-        self.staff_good.gov_staff_code = "TST-G"
-        self.staff_bad.gov_staff_code = "TST-B"
-        good, bad = {"staffCodes": ["TST-G"]}, {"staffCodes": ["TST-B"]}
         paste = "这个窗口的服务真是太好了！！"
         rows = [
-            # One text pasted on one staff member's cases.
+            # One text pasted on the cases of one item (the interface names no
+            # staff: one window, none, gathers them).
             *(
                 self._row(
                     30 + n,
-                    **good,
                     writingEvaluation=paste,
                     certKey="",
                     mobile=f"1370000001{n}",
@@ -175,11 +172,10 @@ class TestExchange(GovPublishCase, TransactionCase):
                 )
                 for n in range(4)
             ),
-            # One phone on three cases of one staff member.
+            # One phone on three cases.
             *(
                 self._row(
                     40 + n,
-                    **bad,
                     certKey="",
                     satisfaction="2",
                     mobile="13811112222",
@@ -192,7 +188,6 @@ class TestExchange(GovPublishCase, TransactionCase):
             *(
                 self._row(
                     50 + n,
-                    **good,
                     certKey="",
                     mobile=f"1390000002{n}",
                     writingEvaluation="",
