@@ -118,7 +118,7 @@ class Bench:
             cr.execute(f"SELECT * FROM {table} WHERE {column} = ANY(%s)", [ids])
             made[table] = ([d.name for d in cr.description], cr.fetchall())
         cr.execute("ROLLBACK TO SAVEPOINT bench")
-        env.invalidate_all()
+        cr.clear()
         return spent, made
 
     def run_raw(self, made):
