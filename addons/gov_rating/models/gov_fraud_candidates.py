@@ -117,13 +117,17 @@ class GovFraudDetector(models.AbstractModel):
                 """
                 SELECT n.id FROM gov_evaluation n
                  WHERE n.id = ANY(%(ids)s) AND n.case_id IS NOT NULL
-                   AND EXISTS (
+                   AND n.evaluator_phone IS NOT NULL
+                   AND (%(cases)s <= 1 OR EXISTS (
                        SELECT 1 FROM gov_evaluation e
                         WHERE e.evaluator_phone = n.evaluator_phone AND e.id != n.id
                           AND e.case_id IS NOT NULL
-                          AND e.date BETWEEN n.date - %(span)s AND n.date)
+                          AND e.date BETWEEN n.date - %(span)s AND n.date))
                 """,
-                {"span": timedelta(days=params["reuse_days"])},
+                {
+                    "span": timedelta(days=params["reuse_days"]),
+                    "cases": params["reuse_cases"],
+                },
             ),
             (
                 "_check_coercion",
