@@ -308,9 +308,8 @@ class GovExchangeImport(models.Model):
         Case = (
             self.env["gov.case"]
             .sudo()
-            .with_context(
-                mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True
-            )
+            # One message on the import, none per case.
+            .with_context(tracking_disable=True)
         )
         cases = Case._api_upsert_many(
             self.platform_id, [entry["case"] for entry in entries]

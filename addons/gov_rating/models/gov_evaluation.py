@@ -189,10 +189,10 @@ class GovEvaluation(models.Model):
         readonly=True,
         groups="gov_rating.group_gov_identity",
     )
-    evaluator_phone = fields.Char(
-        readonly=True, index="btree_not_null", groups="gov_rating.group_gov_identity"
-    )
-    evaluator_key = fields.Char(readonly=True, index=True, groups="base.group_system")
+    # Indexed with the date (init): the fraud checks look for one phone or one
+    # evaluator within a window of dates.
+    evaluator_phone = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_key = fields.Char(readonly=True, groups="base.group_system")
     evaluator_masked = fields.Char(
         string="Evaluator",
         compute="_compute_evaluator_masked",
@@ -267,13 +267,16 @@ class GovEvaluation(models.Model):
 
     def init(self):
         self._init_one_per_case_index()
-        # The same-text check: one text within a window of dates; the index on
-        # the text itself went (a long comment overflowed a btree row).
-        sql.drop_index(self._cr, "gov_evaluation__comment_key_index", self._table)
-        self._cr.execute(
-            "CREATE INDEX IF NOT EXISTS gov_evaluation_comment_hash_date_idx ON "
-            "gov_evaluation (comment_hash, date) WHERE comment_hash IS NOT NULL"
-        )
+        # The fraud checks look for one text, phone or evaluator within a window of
+        # dates (the index on the text itself went: a long comment overflowed a
+        # btree row).
+        for column in ("comment_key", "evaluator_phone", "evaluator_key"):
+            sql.drop_index(self._cr, f"gov_evaluation__{column}_index", self._table)
+        for column in ("comment_hash", "evaluator_phone", "evaluator_key"):
+            self._cr.execute(  # pylint: disable=sql-injection
+                f"CREATE INDEX IF NOT EXISTS gov_evaluation_{column}_date_idx ON "
+                f"gov_evaluation ({column}, date) WHERE {column} IS NOT NULL"
+            )
         for name, definition in self._gov_statistics_indexes():
             self._cr.execute(  # pylint: disable=sql-injection
                 f"CREATE INDEX IF NOT EXISTS {name} ON {self._table} {definition}"

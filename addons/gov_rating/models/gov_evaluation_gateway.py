@@ -154,7 +154,12 @@ class GovEvaluation(models.Model):
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             (f"ir_sequence_{sequence.id:03d}", count),
         )
-        return [sequence.get_next_char(n) for (n,) in self.env.cr.fetchall()]
+        # As ir.sequence.get_next_char, with the prefix and suffix made once.
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{n:0{sequence.padding}d}{suffix}"
+            for (n,) in self.env.cr.fetchall()
+        ]
 
     @api.model
     def _prefetch_objects(self, vals_list):

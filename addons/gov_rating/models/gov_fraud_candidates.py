@@ -6,7 +6,7 @@ from .gov_fraud_detector import OFFSITE_CHANNELS, ONSITE_CHANNELS
 
 # Checks cheap enough to run on every rating (they read the rating, its case and
 # its staff, prefetched for the whole batch): no query selects them.
-ALWAYS = ("_check_own_case", "_check_not_applicant", "_check_fast_after_done")
+ALWAYS = ("_check_not_applicant", "_check_fast_after_done")
 
 
 class GovFraudDetector(models.AbstractModel):
@@ -41,6 +41,28 @@ class GovFraudDetector(models.AbstractModel):
         day = timedelta(days=1)
         duplicate = timedelta(hours=params["duplicate_hours"])
         return [
+            (
+                "_check_own_case",
+                """
+                SELECT n.id FROM gov_evaluation n
+                 WHERE n.id = ANY(%(ids)s) AND n.channel != 'paper'
+                   AND EXISTS (
+                       SELECT 1 FROM hr_employee staff
+                        WHERE (staff.id = n.employee_id
+                               OR staff.id IN (
+                                   SELECT rel.hr_employee_id
+                                     FROM gov_case_hr_employee_rel rel
+                                    WHERE rel.gov_case_id = n.case_id))
+                          AND (staff.user_id = n.create_uid
+                               OR staff.identification_id IN (
+                                   n.evaluator_cert, n.evaluator_phone)
+                               OR staff.mobile_phone IN (
+                                   n.evaluator_cert, n.evaluator_phone)
+                               OR staff.private_phone IN (
+                                   n.evaluator_cert, n.evaluator_phone)))
+                """,
+                {},
+            ),
             (
                 "_check_duplicate",
                 """
