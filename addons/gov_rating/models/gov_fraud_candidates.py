@@ -29,9 +29,8 @@ class GovFraudDetector(models.AbstractModel):
         candidates["_check_too_fast"] = {
             e.id for e in evaluations if e.device_id.response_interval
         }
-        keys = list(set(evaluations.mapped("evaluator_key")) - {False, "applicant"})
         for name, query, args in self._candidate_queries(params):
-            self.env.cr.execute(query, {"ids": ids, "keys": keys, **args})
+            self.env.cr.execute(query, {"ids": ids, **args})
             candidates[name] = {row[0] for row in self.env.cr.fetchall()}
         return candidates
 
@@ -67,16 +66,14 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_duplicate",
                 """
-                SELECT DISTINCT n.id
-                  FROM gov_evaluation n
-                  JOIN gov_evaluation e
-                    ON e.evaluator_key = n.evaluator_key AND e.id != n.id
-                   AND e.date BETWEEN n.date - %(span)s AND n.date + %(span)s
+                SELECT n.id FROM gov_evaluation n
                  WHERE n.id = ANY(%(ids)s)
                    AND n.evaluator_key != 'applicant'
                    AND (n.evaluator_cert IS NOT NULL OR n.evaluator_phone IS NOT NULL)
-                   -- the keys spelled out: the planner then reads them by index
-                   AND e.evaluator_key = ANY(%(keys)s)
+                   AND EXISTS (
+                       SELECT 1 FROM gov_evaluation e
+                        WHERE e.evaluator_key = n.evaluator_key AND e.id != n.id
+                          AND e.date BETWEEN n.date - %(span)s AND n.date + %(span)s)
                 """,
                 {"span": duplicate},
             ),
