@@ -26,7 +26,6 @@ from . import gov_fraud_signal
 from . import gov_fraud_cluster
 from . import gov_fraud_detector
 from . import gov_fraud_checks
-from . import gov_fraud_candidates
 from . import gov_shared_network
 from . import gov_identity_access_log
 from . import gov_rating_report
