@@ -1,11 +1,13 @@
 """Identity helpers: validate and mask what an evaluator or applicant tells us."""
 
+import functools
 import hashlib
 import re
 import unicodedata
 
 import psycopg2
 from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError as NumberError
 
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 # Numbers written into a free text: ``\d`` matches full-width digits too, and one
@@ -33,11 +35,37 @@ def normalize_phone(value):
 
 def cert_kind(value):
     """'person' for a valid resident ID number, 'company' for a valid credit code."""
-    if ric.is_valid(value):
+    if _resident_id_is_valid(value):
         return "person"
     if uscc.is_valid(value):
         return "company"
     return False
+
+
+def _resident_id_is_valid(value):
+    """``stdnum.cn.ric.is_valid``, with its look-up of the birth place (5 ms in
+    python-stdnum's region table) made once per region code."""
+    try:
+        number = ric.compact(value)
+        if (
+            len(number) != 18
+            or not number[:-1].isdigit()
+            or not number[:-1].isascii()
+            or number[-1] != ric.calc_check_digit(number)
+        ):
+            return False
+        ric.get_birth_date(number)
+    except NumberError:
+        return False
+    return _birth_place_is_known(number[:6])
+
+
+@functools.lru_cache(maxsize=8192)
+def _birth_place_is_known(region_code):
+    try:
+        return bool(ric.get_birth_place(region_code))
+    except NumberError:
+        return False
 
 
 def phone_is_valid(value):

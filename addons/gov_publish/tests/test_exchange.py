@@ -154,6 +154,106 @@ class TestExchange(GovPublishCase, TransactionCase):
             )
         )
 
+    def test_a_batch_flags_what_every_check_on_every_rating_flags(self):
+        """The import runs each fraud check only on the ratings its set query
+        selects: on every other rating the check finds nothing that would change a
+        signal, so the signals are those of the checks run on every rating."""
+        paste = "这个窗口的服务真是太好了！！"
+        rows = [
+            # One text pasted on the cases of one item (the interface names no
+            # staff: one window, none, gathers them).
+            *(
+                self._row(
+                    30 + n,
+                    writingEvaluation=paste,
+                    certKey="",
+                    mobile=f"1370000001{n}",
+                    assessTime=f"2024-03-0{n + 1} 10:00:00",
+                )
+                for n in range(4)
+            ),
+            # One phone on three cases.
+            *(
+                self._row(
+                    40 + n,
+                    certKey="",
+                    satisfaction="2",
+                    mobile="13811112222",
+                    writingEvaluation="",
+                    assessTime=f"2024-03-1{n} 09:00:00",
+                )
+                for n in range(3)
+            ),
+            # Honest ratings.
+            *(
+                self._row(
+                    50 + n,
+                    certKey="",
+                    mobile=f"1390000002{n}",
+                    writingEvaluation="",
+                    assessTime=f"2024-03-2{n} 15:00:00",
+                )
+                for n in range(5)
+            ),
+        ]
+        run = self._import(rows, user=self.supervisor)
+        self.assertEqual(run.state, "done", run.report)
+        self.assertEqual(run.created_count, 12)
+        ratings = run.evaluation_ids.sudo()
+        flagged = {
+            (signal.evaluation_id.case_id.name, signal.kind)
+            for signal in ratings.signal_ids
+        }
+        for n in range(4):
+            self.assertIn((f"TEST-PROV-{30 + n:04d}", "same_text"), flagged)
+        for n in range(3):
+            self.assertIn((f"TEST-PROV-{40 + n:04d}", "phone_reuse"), flagged)
+        self.assertFalse(
+            {name for name, __ in flagged if name >= "TEST-PROV-0050"},
+            "no honest rating flagged",
+        )
+        Detector = self.env["gov.fraud.detector"]
+        params = Detector._params()
+        candidates = Detector._candidates(ratings, params)
+        skipped = 0
+        for rating in ratings:
+            for name, selected in candidates.items():
+                if rating.id in selected:
+                    continue
+                skipped += 1
+                for finding in getattr(Detector, name)(rating, params):
+                    scope = finding["scope"] or finding["members"]
+                    self.assertFalse(finding["members"], (name, rating.case_id.name))
+                    self.assertFalse(
+                        scope.signal_ids.filtered(
+                            lambda s, f=finding: s.kind == f["kind"]
+                        ),
+                        (name, rating.case_id.name),
+                    )
+        self.assertGreater(skipped, len(ratings), "most checks were not run")
+
+    def test_a_refused_row_in_a_batch_is_found_and_named(self):
+        bad_cert = EVALUATOR_CERT[:-1] + ("0" if EVALUATOR_CERT[-1] != "0" else "1")
+        rows = [self._row(60 + n, mobile=f"1370000003{n}") for n in range(5)]
+        rows[3]["certKey"] = bad_cert
+        run = self._import(rows, user=self.supervisor)
+        self.assertEqual(run.state, "rejected")
+        self.assertEqual(run.rejected_count, 1)
+        self.assertIn("Row 4 rejected: ", run.report)
+        self.assertIn("ID number or credit code is not valid", run.report)
+        self.assertFalse(
+            self.env["gov.case"].search([("name", "like", "TEST-PROV-006")]),
+            "nothing imported",
+        )
+        rows[3]["certKey"] = EVALUATOR_CERT
+        again = self._import(rows, user=self.supervisor)
+        self.assertEqual(again.state, "done", again.report)
+        self.assertEqual(again.created_count, 5)
+        self.assertEqual(
+            sorted(again.evaluation_ids.mapped("gov_source_ref")),
+            [f"TEST-PROV/TEST-PROV-{60 + n:04d}/1" for n in range(5)],
+        )
+
     def test_csv_file_in_the_gbt_convention(self):
         platform = self.env["gov.platform"].create(
             {

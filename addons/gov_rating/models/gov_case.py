@@ -258,6 +258,97 @@ class GovCase(models.Model):
     def _api_upsert(self, platform, payload):
         """Create or update a case pushed by a business system; the same case number
         from the same platform updates the case. Returns the case."""
+        [(case, error)] = self._api_upsert_many(platform, [payload])
+        if error:
+            raise ValidationError(error)
+        return case
+
+    @api.model
+    def _api_upsert_many(self, platform, payloads):
+        """``_api_upsert`` of many cases at once: the codes are looked up in one query
+        each, the new cases created together. Returns one (case, error message) per
+        payload, in order; a payload with an error changes nothing."""
+        results = [(self.browse(), None)] * len(payloads)
+        lookups = self._api_lookups(payloads)
+        prepared = []
+        for index, payload in enumerate(payloads):
+            try:
+                prepared.append((index, *self._api_case_vals(payload, lookups)))
+            except ValidationError as error:
+                results[index] = (self.browse(), error.args[0])
+        numbers = [number for __, number, __vals in prepared]
+        cases = {case.name: case for case in self.search([("name", "in", numbers)])}
+        to_create = {}
+        updates = []
+        for index, number, vals in prepared:
+            case = cases.get(number)
+            if case and case.platform_id != platform:
+                results[index] = (
+                    self.browse(),
+                    self.env._(
+                        "Case %(number)s belongs to another platform.", number=number
+                    ),
+                )
+            elif case or number in to_create:
+                updates.append((index, number, vals))
+            else:
+                to_create[number] = (index, dict(vals, platform_id=platform.id))
+        if to_create:
+            created = self.create([vals for __, vals in to_create.values()])
+            for (index, __), case in zip(to_create.values(), created, strict=True):
+                cases[case.name] = case
+                results[index] = (case, None)
+        for index, number, vals in updates:
+            case = cases[number]
+            changed = {
+                key: value
+                for key, value in vals.items()
+                if key == "employee_ids"
+                or case._fields[key].convert_to_write(case[key], case) != value
+            }
+            if changed:
+                case.write(changed)
+            results[index] = (case, None)
+        return results
+
+    @api.model
+    def _api_lookups(self, payloads):
+        """The service items, staff and windows the payloads name, by code."""
+
+        def codes(key):
+            return {
+                str(p[key])
+                for p in payloads
+                if isinstance(p, dict) and p.get(key) and isinstance(p[key], str | int)
+            }
+
+        items, windows, staff = {}, {}, {}
+        for item in self.env["gov.service.item"].search(
+            [("code", "in", list(codes("taskCode")))]
+        ):
+            items.setdefault(item.code, item)
+        for window in self.env["gov.window"].search(
+            [("code", "in", list(codes("windowCode")))]
+        ):
+            windows.setdefault(window.code, window)
+        staff_codes = {
+            code
+            for p in payloads
+            if isinstance(p, dict) and isinstance(p.get("staffCodes"), list)
+            for code in p["staffCodes"]
+            if isinstance(code, str)
+        }
+        for employee in self.env["hr.employee"].search(
+            [("gov_staff_code", "in", list(staff_codes))]
+        ):
+            staff.setdefault(employee.gov_staff_code, self.env["hr.employee"])
+            staff[employee.gov_staff_code] |= employee
+        return {"items": items, "windows": windows, "staff": staff}
+
+    @api.model
+    def _api_case_vals(self, payload, lookups):
+        """(case number, values) of one pushed case; a ValidationError when it
+        cannot be taken."""
         if not isinstance(payload, dict):
             raise ValidationError(self.env._("The request body must be a JSON object."))
         number = str(payload.get("projectNo") or "").strip()
@@ -273,9 +364,7 @@ class GovCase(models.Model):
             isinstance(codes, list) and all(isinstance(c, str) for c in codes)
         ):
             raise ValidationError(self.env._("staffCodes must be a list of texts."))
-        item = self.env["gov.service.item"].search(
-            [("code", "=", str(payload.get("taskCode") or ""))], limit=1
-        )
+        item = lookups["items"].get(str(payload.get("taskCode") or ""))
         if not item:
             raise ValidationError(
                 self.env._(
@@ -285,7 +374,6 @@ class GovCase(models.Model):
         vals = {
             "name": number,
             "item_id": item.id,
-            "platform_id": platform.id,
             "applicant_type": "company"
             if str(payload.get("userProp")) == "2"
             else "person",
@@ -299,33 +387,22 @@ class GovCase(models.Model):
             if key in payload:
                 vals[field] = str(payload[key] or "") or False
         if codes:
-            staff = self.env["hr.employee"].search([("gov_staff_code", "in", codes)])
+            staff = self.env["hr.employee"]
+            for code in codes:
+                staff |= lookups["staff"].get(code, staff.browse())
             if len(staff) != len(set(codes)):
                 raise ValidationError(
                     self.env._("Unknown staff numbers in staffCodes.")
                 )
             vals["employee_ids"] = [fields.Command.set(staff.ids)]
         if payload.get("windowCode"):
-            window = self.env["gov.window"].search(
-                [("code", "=", str(payload["windowCode"]))], limit=1
-            )
+            window = lookups["windows"].get(str(payload["windowCode"]))
             if not window:
                 raise ValidationError(self.env._("Unknown window code."))
             vals.update(window_id=window.id, hall_id=window.hall_id.id)
         if str(payload.get("proStatus")) == "done":
             vals["state"] = "done"
-        case = self.search([("name", "=", number)], limit=1)
-        if case and case.platform_id != platform:
-            raise ValidationError(
-                self.env._(
-                    "Case %(number)s belongs to another platform.", number=number
-                )
-            )
-        if case:
-            case.write(vals)
-        else:
-            case = self.create(vals)
-        return case
+        return number, vals
 
     @api.model
     def _gov_active_rates(self, field, ids, hierarchical=False, domain=None):

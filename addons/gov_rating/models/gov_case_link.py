@@ -172,16 +172,22 @@ class GovCaseLink(models.Model):
         """Show the first rating of a case and staff member on their open links,
         whatever channel it came through: the link then rates no more (一事一评).
         A rating of the case as a whole closes every link of the case."""
-        for evaluation in evaluations.filtered(
-            lambda e: e.case_id and e.assess_number == "1"
-        ):
-            domain = [
-                ("case_id", "=", evaluation.case_id.id),
-                ("evaluation_id", "=", False),
-            ]
-            if evaluation.employee_id:
-                domain.append(("employee_id", "in", [evaluation.employee_id.id, False]))
-            self.sudo().search(domain).evaluation_id = evaluation
+        firsts = evaluations.filtered(lambda e: e.case_id and e.assess_number == "1")
+        if not firsts:
+            return
+        links = self.sudo().search(
+            [("case_id", "in", firsts.case_id.ids), ("evaluation_id", "=", False)]
+        )
+        by_case = {}
+        for link in links:
+            by_case.setdefault(link.case_id, []).append(link)
+        for evaluation in firsts:
+            staff = evaluation.employee_id
+            for link in by_case.get(evaluation.case_id, ()):
+                if not link.evaluation_id and (
+                    not staff or not link.employee_id or link.employee_id == staff
+                ):
+                    link.evaluation_id = evaluation
 
     def _invite_by_sms(self):
         """Queue an SMS with the link to the applicant of each case, when SMS

@@ -4,7 +4,7 @@ from odoo.tools import sql
 
 from .. import guard
 from .. import tools as gov_tools
-from .gov_fraud_detector import text_key
+from .gov_fraud_detector import text_hash, text_key
 from .gov_level import BAD_LEVELS, GOOD_LEVELS, LEVEL_VALUES
 
 CHANNELS = [
@@ -189,10 +189,10 @@ class GovEvaluation(models.Model):
         readonly=True,
         groups="gov_rating.group_gov_identity",
     )
-    evaluator_phone = fields.Char(
-        readonly=True, index="btree_not_null", groups="gov_rating.group_gov_identity"
-    )
-    evaluator_key = fields.Char(readonly=True, index=True, groups="base.group_system")
+    # Indexed with the date (init): the fraud checks look for one phone or one
+    # evaluator within a window of dates.
+    evaluator_phone = fields.Char(readonly=True, groups="gov_rating.group_gov_identity")
+    evaluator_key = fields.Char(readonly=True, groups="base.group_system")
     evaluator_masked = fields.Char(
         string="Evaluator",
         compute="_compute_evaluator_masked",
@@ -221,8 +221,14 @@ class GovEvaluation(models.Model):
     comment_key = fields.Char(
         compute="_compute_comment_key",
         store=True,
-        index="btree_not_null",
         groups="gov_rating.group_gov_supervisor",
+    )
+    comment_hash = fields.Char(
+        compute="_compute_comment_key",
+        store=True,
+        groups="gov_rating.group_gov_supervisor",
+        help="MD5 of the comment key: the same-text check finds a text by it "
+        "(indexed with the date).",
     )
     review_reason = fields.Text(readonly=True, tracking=True)
     reviewer_id = fields.Many2one("res.users", readonly=True, tracking=True)
@@ -261,6 +267,16 @@ class GovEvaluation(models.Model):
 
     def init(self):
         self._init_one_per_case_index()
+        # The fraud checks look for one text, phone or evaluator within a window of
+        # dates (the index on the text itself went: a long comment overflowed a
+        # btree row).
+        for column in ("comment_key", "evaluator_phone", "evaluator_key"):
+            sql.drop_index(self._cr, f"gov_evaluation__{column}_index", self._table)
+        for column in ("comment_hash", "evaluator_phone", "evaluator_key"):
+            self._cr.execute(  # pylint: disable=sql-injection
+                f"CREATE INDEX IF NOT EXISTS gov_evaluation_{column}_date_idx ON "
+                f"gov_evaluation ({column}, date) WHERE {column} IS NOT NULL"
+            )
         for name, definition in self._gov_statistics_indexes():
             self._cr.execute(  # pylint: disable=sql-injection
                 f"CREATE INDEX IF NOT EXISTS {name} ON {self._table} {definition}"
@@ -331,7 +347,9 @@ class GovEvaluation(models.Model):
     @api.depends("comment")
     def _compute_comment_key(self):
         for evaluation in self:
-            evaluation.comment_key = text_key(evaluation.comment) or False
+            key = text_key(evaluation.comment)
+            evaluation.comment_key = key or False
+            evaluation.comment_hash = text_hash(key) or False
 
     @api.depends("anonymous", "evaluator_name", "evaluator_phone", "evaluator_cert")
     def _compute_evaluator_masked(self):
@@ -356,9 +374,7 @@ class GovEvaluation(models.Model):
                     "link, SMS, device, paper form), never created directly."
                 )
             )
-        points = self.env["gov.level"]._points_by_value()
-        for vals in vals_list:
-            self._prepare_evaluation_vals(vals, points)
+        self._prepare_evaluation_vals_list(vals_list)
         evaluations = super().create(vals_list)
         evaluations.tag_set_id.filtered(lambda s: not s.locked).locked = True
         if not guard.is_allowed(NO_FRAUD_CHECKS):

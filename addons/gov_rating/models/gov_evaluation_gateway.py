@@ -37,29 +37,40 @@ class GovEvaluation(models.Model):
 
         ``vals_list`` holds what was rated and said; the channel, date, IP address,
         device, validity and the paper form's author come from the parameters only,
-        and the rating is checked, completed and written as superuser. Only system
-        default ratings skip the fraud checks (``fraud_checks``). Returns the ratings
-        in the caller's environment."""
-        if channel not in dict(CHANNELS):
+        and the rating is checked, completed and written as superuser. A platform
+        import gives ``channel`` and ``date`` as lists, one per value: the batch is
+        still one insert. Only system default ratings skip the fraud checks
+        (``fraud_checks``). Returns the ratings in the caller's environment."""
+        count = len(vals_list)
+        channels = channel if isinstance(channel, list) else [channel] * count
+        dates = date if isinstance(date, list) else [date] * count
+        if len(channels) != count or len(dates) != count:
             raise ValidationError(
-                self.env._("%(channel)s is not a rating channel.", channel=channel)
+                self.env._("One channel and one date are given for each rating.")
             )
+        for name in set(channels):
+            if name not in dict(CHANNELS):
+                raise ValidationError(
+                    self.env._("%(channel)s is not a rating channel.", channel=name)
+                )
         now = fields.Datetime.now()
         prepared = []
-        for vals in vals_list:
+        for vals, channel_name, rating_date in zip(
+            vals_list, channels, dates, strict=True
+        ):
             vals = {k: v for k, v in vals.items() if k not in GATEWAY_FIELDS}
             vals.update(
-                channel=channel,
-                date=date or now,
+                channel=channel_name,
+                date=rating_date or now,
                 ip_address=ip_address or False,
                 device_id=device.id if device else False,
                 validity="valid",
-                is_default=channel == "default",
+                is_default=channel_name == "default",
                 entered_by_id=entered_by.id
-                if channel == "paper" and entered_by
+                if channel_name == "paper" and entered_by
                 else False,
             )
-            if channel == "paper":
+            if channel_name == "paper":
                 self._check_paper_entry(vals, entered_by)
             prepared.append(vals)
         lifted = (GATEWAY,) if fraud_checks else (GATEWAY, NO_FRAUD_CHECKS)
@@ -95,8 +106,114 @@ class GovEvaluation(models.Model):
             )
 
     @api.model
+    def _prepare_evaluation_vals_list(self, vals_list):
+        """Validate and complete a batch of ratings with a fixed number of queries
+        whatever its size: the rated objects are read once for the batch, the
+        references drawn together, and only the cases rated before are searched
+        for their ratings."""
+        points = self.env["gov.level"]._points_by_value()
+        self._prefetch_objects(vals_list)
+        names = self._next_names(len(vals_list))
+        for vals, name in zip(vals_list, names, strict=True):
+            vals["name"] = name
+            self._prepare_evaluation_vals(vals, points)
+        case_ids = {vals["case_id"] for vals in vals_list if vals.get("case_id")}
+        rated = set()
+        if case_ids:
+            self.env.cr.execute(
+                "SELECT DISTINCT case_id FROM gov_evaluation WHERE case_id = ANY(%s)",
+                [list(case_ids)],
+            )
+            rated = {case_id for (case_id,) in self.env.cr.fetchall()}
+        for vals in vals_list:
+            # A first rating of a case nobody rated yet has nothing to be checked
+            # against (a second one in the same batch hits the unique index).
+            if (
+                vals.get("case_id") in rated
+                or vals.get("assess_number", "1") != "1"
+                or not vals.get("case_id")
+            ):
+                self._check_one_per_case(vals)
+
+    @api.model
+    def _next_names(self, count):
+        """``count`` references of the rating sequence, drawn in one query."""
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [
+                ("code", "=", "gov.evaluation"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        standard = sequence.implementation == "standard" and not sequence.use_date_range
+        if count < 2 or not standard:
+            return [Sequence.next_by_code("gov.evaluation") for __ in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            (f"ir_sequence_{sequence.id:03d}", count),
+        )
+        # As ir.sequence.get_next_char, with the prefix and suffix made once.
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{n:0{sequence.padding}d}{suffix}"
+            for (n,) in self.env.cr.fetchall()
+        ]
+
+    @api.model
+    def _prefetch_objects(self, vals_list):
+        """Read the rated objects of a batch once, down the chain that
+        ``_complete_objects`` follows."""
+
+        def given(key):
+            return {vals[key] for vals in vals_list if vals.get(key)}
+
+        env = self.env
+        cases = env["gov.case"].sudo().browse(given("case_id"))
+        cases.fetch(
+            [
+                "employee_ids",
+                "item_id",
+                "window_id",
+                "seat_id",
+                "hall_id",
+                "department_id",
+                "region_id",
+            ]
+        )
+        seats = env["gov.seat"].sudo().browse(given("seat_id")) | cases.seat_id
+        seats.fetch(["employee_id", "window_id"])
+        employees = (
+            env["hr.employee"].sudo().browse(given("employee_id"))
+            | cases.employee_ids
+            | seats.employee_id
+        )
+        employees.fetch(["gov_window_id", "department_id"])
+        windows = (
+            env["gov.window"].sudo().browse(given("window_id"))
+            | cases.window_id
+            | seats.window_id
+            | employees.gov_window_id
+        )
+        windows.fetch(["hall_id", "department_id"])
+        items = env["gov.service.item"].sudo().browse(given("item_id")) | cases.item_id
+        items.fetch(["department_id"])
+        halls = env["gov.hall"].sudo().browse(given("hall_id")) | windows.hall_id
+        halls.fetch(["region_id"])
+        departments = (
+            env["hr.department"].sudo().browse(given("department_id"))
+            | cases.department_id
+            | employees.department_id
+            | windows.department_id
+            | items.department_id
+        )
+        departments.fetch(["gov_region_id"])
+
+    @api.model
     def _prepare_evaluation_vals(self, vals, points):
-        """Validate one rating and complete it: objects, points, evaluator key."""
+        """Validate one rating and complete it: objects, points, evaluator key
+        (the reference is drawn by the batch)."""
         level = str(vals.get("level") or "")
         if level not in points:
             raise ValidationError(
@@ -107,7 +224,6 @@ class GovEvaluation(models.Model):
             )
         vals["level"] = level
         vals["points"] = points[level]
-        vals["name"] = self.env["ir.sequence"].sudo().next_by_code("gov.evaluation")
         self._complete_objects(vals)
         if not any(
             vals.get(f) for f in ("employee_id", "window_id", "hall_id", "item_id")
@@ -142,7 +258,6 @@ class GovEvaluation(models.Model):
             or uuid.uuid4().hex
         )
         self._check_tags(vals)
-        self._check_one_per_case(vals)
 
     @api.model
     def _complete_objects(self, vals):

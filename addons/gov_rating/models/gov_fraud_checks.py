@@ -264,7 +264,7 @@ class GovFraudDetector(models.AbstractModel):
             return []
         scope = self._search(
             [
-                ("comment_key", "=", key),
+                ("comment_hash", "=", evaluation.comment_hash),
                 *self._window(evaluation, timedelta(days=params["same_text_days"])),
             ]
         )

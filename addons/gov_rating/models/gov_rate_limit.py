@@ -1,4 +1,5 @@
 import hashlib
+import secrets
 import time
 from datetime import timedelta
 
@@ -18,13 +19,16 @@ LIMITS = {
 
 
 class GovRateLimit(models.Model):
-    """Counters of public submissions per source (IP address, phone, device...),
-    one row per kind, source and period; the source is stored as a SHA-256 digest.
-    An address is counted by its source: a hall's shared network as a whole (with
-    the hall-sized limit), an IPv6 address by its /64, an IPv4 address alone; a
-    device is counted by its key, never by the address of its hall.
-    Other modules add their kinds by extending ``_limits``. Old rows are removed by
-    the autovacuum cron."""
+    """Submissions counted per source (IP address, phone, device...) and period,
+    one row per submission: the row takes one of the ``limit`` numbered places of its
+    source and period (a unique index), so a source never gets more than its limit,
+    however many of its submissions run at once, and no row is ever updated (a hall
+    full of citizens behind one address does not queue on one counter). The source
+    is stored as a SHA-256 digest. An address is counted by its source: a hall's
+    shared network as a whole (with the hall-sized limit), an IPv6 address by its
+    /64, an IPv4 address alone; a device is counted by its key, never by the
+    address of its hall. Other modules add their kinds by extending ``_limits``.
+    Old rows are removed by the autovacuum cron."""
 
     _name = "gov.rate.limit"
     _description = "Rating Rate Limit Counter"
@@ -32,12 +36,26 @@ class GovRateLimit(models.Model):
 
     key = fields.Char(required=True)
     bucket = fields.Integer(required=True)
-    count = fields.Integer(required=True, default=0)
+    slot = fields.Integer(required=True, default=1)
     expires = fields.Datetime(required=True, index=True)
 
     _sql_constraints = [
-        ("key_bucket_unique", "unique(key, bucket)", "One counter a source and period.")
+        (
+            "key_bucket_slot_unique",
+            "unique(key, bucket, slot)",
+            "One submission a place of a source's period.",
+        )
     ]
+
+    def init(self):
+        # Counters of the time one row counted all the submissions of a period.
+        self.env.cr.execute(
+            """
+            ALTER TABLE gov_rate_limit
+                DROP CONSTRAINT IF EXISTS gov_rate_limit_key_bucket_unique;
+            ALTER TABLE gov_rate_limit DROP COLUMN IF EXISTS count;
+            """
+        )
 
     @api.model
     def _limits(self):
@@ -62,27 +80,40 @@ class GovRateLimit(models.Model):
         now = time.time() + (local_now - utc_now).total_seconds()
         bucket = int(now // period)
         key = hashlib.sha256(f"{kind}:{value}".encode()).hexdigest()
-        if count:
-            expires = fields.Datetime.now() + timedelta(seconds=period)
-            self.env.cr.execute(
-                """
-                INSERT INTO gov_rate_limit (key, bucket, count, expires)
-                     VALUES (%s, %s, 1, %s)
-                ON CONFLICT (key, bucket) DO UPDATE SET count = gov_rate_limit.count + 1
-                  RETURNING count
-                """,
-                (key, bucket, expires),
-            )
-            over = self.env.cr.fetchone()[0] > limit
-        else:
-            self.env.cr.execute(
-                "SELECT count FROM gov_rate_limit WHERE key = %s AND bucket = %s",
+        expires = utc_now + timedelta(seconds=period)
+        cr = self.env.cr
+        while True:
+            cr.execute(
+                "SELECT slot FROM gov_rate_limit WHERE key = %s AND bucket = %s",
                 (key, bucket),
             )
-            row = self.env.cr.fetchone()
-            over = bool(row) and row[0] >= limit
-        if over:
-            self._raise_limited(kind, limit, period, int(period - now % period))
+            taken = {slot for (slot,) in cr.fetchall()}
+            if len(taken) >= limit:
+                self._raise_limited(kind, limit, period, int(period - now % period))
+            if not count:
+                return
+            cr.execute(
+                """
+                INSERT INTO gov_rate_limit (key, bucket, slot, expires)
+                     VALUES (%s, %s, %s, %s)
+                ON CONFLICT DO NOTHING
+                  RETURNING id
+                """,
+                (key, bucket, self._free_slot(taken, limit), expires),
+            )
+            if cr.fetchone():
+                return
+
+    @api.model
+    def _free_slot(self, taken, limit):
+        """A place of 1 … ``limit`` not in ``taken``, drawn at random: submissions
+        at once rarely draw the same one (the later of two that do waits for the
+        first, then Odoo retries its request, which sees the place taken)."""
+        for __ in range(8):
+            slot = secrets.randbelow(limit) + 1
+            if slot not in taken:
+                return slot
+        return min(set(range(1, limit + 1)) - taken)
 
     @api.model
     def _raise_limited(self, kind, limit, period, wait):
