@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 from .gov_evaluation import CHANNELS
 from .gov_level import LEVEL_VALUES
@@ -71,4 +71,60 @@ class GovRatingReport(models.Model):
                   FROM gov_evaluation e
             )
             """
+        )
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        """Groups in the order asked (a staff member or department by name), sorted
+        once grouped: the database groups the ratings by id and never sorts them
+        all by a name joined from another table (pivot and graph views)."""
+        terms = [term.split() for term in (order or "").split(",") if term.strip()]
+        if (
+            not terms
+            or offset
+            or limit
+            or any(len(term) > 2 or term[0] not in groupby for term in terms)
+        ):
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset, limit, order
+            )
+        rows = super()._read_group(domain, groupby, aggregates, having)
+        for spec, *direction in reversed(terms):
+            column = list(groupby).index(spec)
+            key = self._group_sort_key(spec, [row[column] for row in rows])
+            rows.sort(
+                key=lambda row, key=key, column=column: key(row[column]),
+                reverse=bool(direction) and direction[0].upper() == "DESC",
+            )
+        return rows
+
+    @api.model
+    def _group_sort_key(self, spec, values):
+        """Sort key of the group values of ``spec``: a record by its model's order
+        (one query over the grouped ids only), empty values last (first when
+        descending), as PostgreSQL sorts them."""
+        field = self._fields[spec.split(":")[0]]
+        if field.type == "many2one":
+            ids = list({value.id for value in values if value})
+            ordered = (
+                self.env[field.comodel_name]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("id", "in", ids)])
+                .ids
+            )
+            position = {record_id: n for n, record_id in enumerate(ordered)}
+            return lambda value: (not value, position.get(value.id, 0) if value else 0)
+        return lambda value: (
+            value is None or value is False,
+            value if value is not None and value is not False else 0,
         )
