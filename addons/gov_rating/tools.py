@@ -108,13 +108,14 @@ def rollup_targets(record, hierarchical):
     return [int(i) for i in record.parent_path.split("/") if i]
 
 
-def object_filter(field, ids, hierarchical):
+def object_filter(field, ids, hierarchical, whole=False):
     """The domain term selecting the rows that count for the objects ``ids``.
 
     For many objects, a long id list (or, in a tree, one ``parent_path LIKE`` term
     per object for ``child_of``) costs more than reading all rows: the term is then
     ``IS NOT NULL`` and the caller keeps the wanted objects (and, in a tree, rolls
-    the descendants up through ``parent_path``)."""
-    if len(ids) > (MANY_IN_TREE if hierarchical else MANY_OBJECTS):
+    the descendants up through ``parent_path``). So it is with ``whole``, when the
+    caller needs the sums of all rows of the kind anyway."""
+    if whole or len(ids) > (MANY_IN_TREE if hierarchical else MANY_OBJECTS):
         return (field, "!=", False)
     return (field, "child_of" if hierarchical else "in", ids)

@@ -42,7 +42,9 @@ class GovEvaluation(models.Model):
         )
 
     @api.model
-    def _gov_object_sums(self, field, ids, hierarchical=False, domain=None):
+    def _gov_object_sums(
+        self, field, ids, hierarchical=False, domain=None, whole=False
+    ):
         """Sums of the counted ratings of the objects ``ids`` that ``field`` points
         to, from one grouped query read as plain rows (no record is built).
 
@@ -51,8 +53,9 @@ class GovEvaluation(models.Model):
         read them all anyway (many objects: ``IS NOT NULL`` instead of a long id
         list), else None. With ``hierarchical``, each object holds the ratings of
         its descendants too: the tree is rolled up in the same query through
-        ``parent_path``."""
-        term = gov_tools.object_filter(field, ids, hierarchical)
+        ``parent_path``. With ``whole``, all rows of the kind are read (and the
+        totals returned) whatever the number of objects."""
+        term = gov_tools.object_filter(field, ids, hierarchical, whole)
         query = self.sudo()._search(
             self._gov_statistics_domain() + list(domain or []) + [term]
         )
@@ -124,7 +127,10 @@ class GovEvaluation(models.Model):
         points to, from one grouped query (no loop over ratings). With ``rank``,
         the ranking score too, which needs the mean of all objects of the kind."""
         initial, weight = self._gov_index_params()
-        sums, totals = self._gov_object_sums(field, ids, hierarchical, domain)
+        # A ranking of more than a few objects reads all rows of the kind once:
+        # the mean comes with the sums, not from a second query.
+        whole = rank and len(ids) > gov_tools.MANY_IN_TREE
+        sums, totals = self._gov_object_sums(field, ids, hierarchical, domain, whole)
         # The ranking moves toward the mean of the ratings of this kind of object
         # in the same ratings (the period's own, when a period is given), live and
         # when published alike.
