@@ -84,11 +84,11 @@ class Bench:
     def timed(self, function):
         return median_time(function, self.repeat, self.env.invalidate_all)
 
-    def sql(self, query, params=()):
+    def sql(self, query):
         """A bare query: run it and fetch every row, as a caller would."""
 
         def run():
-            self.env.cr.execute(query, params)
+            self.env.cr.execute(query)
             return self.env.cr.fetchall()
 
         return run
@@ -160,6 +160,8 @@ class Bench:
         """The dashboard of the last quarter of the data against the bare GROUP BY
         queries of what it shows (levels, days, departments, windows, cases and
         work orders of the period)."""
+        from odoo.tools import SQL  # noqa: PLC0415 (importable once odoo_env ran)
+
         self.env.cr.execute("SELECT MAX(date) FROM gov_evaluation")
         last = self.env.cr.fetchone()[0].date()
         date_from = last - timedelta(days=91)
@@ -181,14 +183,18 @@ class Bench:
             f"SELECT window_id, COUNT(*), SUM(points) FROM gov_evaluation "
             f"WHERE {COUNTED} AND {period} AND window_id IS NOT NULL "
             "GROUP BY window_id",
-            "SELECT SUM(case_count), SUM(rated_count) FROM gov_case_activity_report "
+            "SELECT SUM(case_count), SUM(rated_count) FROM %(cases)s t "
             "WHERE date_done >= %(start)s AND date_done < %(end)s",
             "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
-            "FROM gov_rectify_report "
-            "WHERE date_open >= %(start)s AND date_open < %(end)s",
+            "FROM %(orders)s t WHERE date_open >= %(start)s AND date_open < %(end)s",
         ]
-        params = {"start": start, "end": end}
-        runs = [self.sql(query, params) for query in queries]
+        params = {
+            "start": start,
+            "end": end,
+            "cases": self.env["gov.case.activity.report"]._table_sql,
+            "orders": self.env["gov.rectify.report"]._table_sql,
+        }
+        runs = [self.sql(SQL(query, **params)) for query in queries]
         base = self.timed(lambda: [run() for run in runs])
         self.say(ratio_line(f"dashboard {date_from} – {last}", spent, base, 2))
 
@@ -248,10 +254,14 @@ def prepare_public(odoo, db):
                 "published_date = now() WHERE id = %s",
                 [period.id],
             )
+        # Bench data only: the product never changes a rating once given, so its
+        # trigger is off for this one statement of this transaction.
+        cr.execute("ALTER TABLE gov_evaluation DISABLE TRIGGER gov_evaluation_protect")
         cr.execute(
             "UPDATE gov_evaluation SET comment = '窗口服务很好，办事效率高', "
             "publish_comment = TRUE WHERE mod(id, 10) = 0 AND comment IS NULL"
         )
+        cr.execute("ALTER TABLE gov_evaluation ENABLE TRIGGER gov_evaluation_protect")
 
 
 def say(line=""):
