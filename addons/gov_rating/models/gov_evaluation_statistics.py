@@ -61,28 +61,41 @@ class GovEvaluation(models.Model):
         )
         column = SQL.identifier(query.table, field)
         level = SQL.identifier(query.table, "level")
-        query.groupby = column
+        # Grouped in the order of the statistics index (object, level): the
+        # levels are told apart once per group, not once per rating.
+        query.groupby = SQL("%s, %s", column, level)
         grouped = query.select(
             SQL("%s AS object_id", column),
+            SQL("%s AS level", level),
             SQL("COUNT(*) AS n"),
             SQL("SUM(%s) AS points", SQL.identifier(query.table, "points")),
-            SQL("COUNT(*) FILTER (WHERE %s IN %s) AS good", level, GOOD_LEVELS),
-            SQL("COUNT(*) FILTER (WHERE %s IN %s) AS bad", level, BAD_LEVELS),
-            SQL("TRUE AS is_root"),
+        )
+        sums_sql = SQL(
+            """SUM(g.n)::bigint, SUM(g.points),
+               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint,
+               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint""",
+            GOOD_LEVELS,
+            BAD_LEVELS,
         )
         if hierarchical:
             comodel = self.env[self._fields[field].comodel_name]
             grouped = SQL(
-                """SELECT a.id::int, SUM(g.n), SUM(g.points), SUM(g.good),
-                          SUM(g.bad), BOOL_OR(a.depth = 1)
+                """SELECT a.id::int, %s, BOOL_OR(a.depth = 1)
                      FROM (%s) g
                      JOIN %s o ON o.id = g.object_id
                     CROSS JOIN LATERAL unnest(
                           string_to_array(rtrim(o.parent_path, '/'), '/')
                           ) WITH ORDINALITY AS a(id, depth)
                     GROUP BY a.id""",
+                sums_sql,
                 grouped,
                 SQL.identifier(comodel._table),
+            )
+        else:
+            grouped = SQL(
+                "SELECT g.object_id, %s, TRUE FROM (%s) g GROUP BY g.object_id",
+                sums_sql,
+                grouped,
             )
         wanted = set(ids)
         sums = {}

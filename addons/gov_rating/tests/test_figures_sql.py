@@ -92,6 +92,8 @@ class TestFiguresAgainstSQL(GovRatingCase):
         for record in records:
             count, points, good, bad = self._direct(field, record, hierarchical)
             fig = figures[record.id]
+            for key in ("count", "good", "bad"):
+                self.assertIsInstance(fig[key], int, key)
             self.assertEqual(
                 (fig["count"], fig["good"], fig["bad"]),
                 (count, good, bad),
