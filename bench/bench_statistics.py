@@ -212,8 +212,8 @@ def page_times(odoo, dbs, repeat):
         with odoo.modules.registry.Registry(db).cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             window = env["gov.window"].search([("gov_qr_token", "!=", False)], limit=1)
-        urls[db] = {path: path for path in [HOME, *PAGES]}
-        urls[db]["RATING_PAGE"] = f"/gov/r/{window.gov_qr_token}"
+            urls[db] = {path: path for path in [HOME, *PAGES]}
+            urls[db]["RATING_PAGE"] = f"/gov/r/{window.gov_qr_token}"
     clients = {db: Client(odoo.http.root) for db in dbs}
 
     def get(db, path):
