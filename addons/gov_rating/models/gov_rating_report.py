@@ -140,18 +140,18 @@ class GovRatingReport(models.Model):
         """Labels, ranges and domains of the date groups formatted once per month
         (or day, week…) rather than once per group: a pivot of departments × months
         holds thousands of groups but a dozen months."""
-        dates = [
-            spec
-            for spec in lazy_groupby
-            if self._fields[spec.split(":")[0].split(".")[0]].type
-            in ("date", "datetime")
-        ]
-        others = [spec for spec in lazy_groupby if spec not in dates]
-        result = super()._read_group_format_result(rows_dict, others)
-        for spec in dates:
+        result = None
+        # Spec by spec, in the order asked, so that the domains read the same.
+        for spec in lazy_groupby:
+            field = self._fields[spec.split(":")[0].split(".")[0]]
+            if field.type not in ("date", "datetime"):
+                result = super()._read_group_format_result(rows_dict, [spec])
+                continue
             formatted = {}
             for row in rows_dict:
-                formatted.setdefault(row[spec], {spec: row[spec], "__domain": []})
+                formatted.setdefault(
+                    row[spec], {spec: row[spec], "__domain": expression.TRUE_DOMAIN}
+                )
             super()._read_group_format_result(list(formatted.values()), [spec])
             for row in rows_dict:
                 done = formatted[row[spec]]
