@@ -62,7 +62,8 @@ class GovPublishSite(models.AbstractModel):
     def _filter_choices(self, region, department, search):
         """The filter menus, bounded whatever the size of the province: the
         regions on the way down to the chosen one and its subregions, and the
-        first departments (of the chosen region, matching ``search``) by name."""
+        first departments (of the chosen region, matching ``search``) by name,
+        none before a region is chosen or a name typed."""
         Region = self.env["gov.region"].sudo()
         regions = Region.search([("parent_id", "=", False)])
         if region:
@@ -74,13 +75,14 @@ class GovPublishSite(models.AbstractModel):
             domain = [("gov_region_id", "child_of", region.id)]
         if search:
             domain.append(("name", "ilike", search))
-        departments = (
-            self.env["hr.department"]
-            .sudo()
-            .search(domain, order="name, id", limit=MENU_SIZE + 1)
-        )
-        more = len(departments) > MENU_SIZE
-        departments = departments[:MENU_SIZE]
+        Department = self.env["hr.department"].sudo()
+        if region or search:
+            departments = Department.search(domain, order="name, id", limit=MENU_SIZE + 1)
+            more = len(departments) > MENU_SIZE
+            departments = departments[:MENU_SIZE]
+        else:
+            departments = Department
+            more = bool(Department.search_count(domain, limit=1))
         if department and department not in departments:
             departments = department | departments
         return {

@@ -92,6 +92,10 @@ class TestPublicPages(GovPublishCase, HttpCase):
                 for n in range(MENU_SIZE + 10)
             ]
         )
+        # Before a region is chosen or a name typed: no department listed.
+        html = self._get("/gov/results/items")
+        self.assertEqual(self._menu(html, "department"), [])
+        self.assertIn("o_gov_more_departments", html)
         html = self._get(f"/gov/results/items?region={self.county_a.id}")
         departments = self._menu(html, "department")
         self.assertEqual(len(departments), MENU_SIZE)
