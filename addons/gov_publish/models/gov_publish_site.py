@@ -77,7 +77,9 @@ class GovPublishSite(models.AbstractModel):
             domain.append(("name", "ilike", search))
         Department = self.env["hr.department"].sudo()
         if region or search:
-            departments = Department.search(domain, order="name, id", limit=MENU_SIZE + 1)
+            departments = Department.search(
+                domain, order="name, id", limit=MENU_SIZE + 1
+            )
             more = len(departments) > MENU_SIZE
             departments = departments[:MENU_SIZE]
         else:
