@@ -9,6 +9,10 @@ import psycopg2
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as NumberError
 
+# Beyond these many objects, figures read all rows of the kind (see object_filter).
+MANY_IN_TREE = 50
+MANY_OBJECTS = 500
+
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 # Numbers written into a free text: ``\d`` matches full-width digits too, and one
 # space or dash may sit between any two digits ("138 1234 5678", "138-1234-5678").
@@ -132,14 +136,14 @@ def rollup_targets(record, hierarchical):
     return [int(i) for i in record.parent_path.split("/") if i]
 
 
-def object_filter(field, ids, hierarchical):
+def object_filter(field, ids, hierarchical, whole=False):
     """The domain term selecting the rows that count for the objects ``ids``.
 
-    For many objects of a tree, ``child_of`` would become one ``parent_path LIKE``
-    term per object: all rows are grouped instead, and ``rollup_targets`` keeps
-    those of the wanted objects and their descendants."""
-    if not hierarchical:
-        return (field, "in", ids)
-    if len(ids) > 50:
+    For many objects, a long id list (or, in a tree, one ``parent_path LIKE`` term
+    per object for ``child_of``) costs more than reading all rows: the term is then
+    ``IS NOT NULL`` and the caller keeps the wanted objects (and, in a tree, rolls
+    the descendants up through ``parent_path``). So it is with ``whole``, when the
+    caller needs the sums of all rows of the kind anyway."""
+    if whole or len(ids) > (MANY_IN_TREE if hierarchical else MANY_OBJECTS):
         return (field, "!=", False)
-    return (field, "child_of", ids)
+    return (field, "child_of" if hierarchical else "in", ids)

@@ -21,7 +21,7 @@ class GovPublicResults(http.Controller):
             )
         url_args = {
             key: params[key]
-            for key in ("region", "department", "period", "kind")
+            for key in ("region", "department", "dq", "period", "kind")
             if params.get(key)
         }
         values["pager"] = portal_pager(

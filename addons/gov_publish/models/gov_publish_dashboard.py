@@ -133,10 +133,10 @@ class GovPublishDashboard(models.TransientModel):
                 ._description_selection(self.env)
             ],
             "blocks": [
-                (self.env._("Best departments"), _rated(departments)[:5]),
-                (self.env._("Worst departments"), _rated(departments)[::-1][:5]),
-                (self.env._("Best windows"), _rated(windows)[:5]),
-                (self.env._("Worst windows"), _rated(windows)[::-1][:5]),
+                (self.env._("Best departments"), _rated(departments[:5])),
+                (self.env._("Worst departments"), _rated(departments[::-1][:5])),
+                (self.env._("Best windows"), _rated(windows[:5])),
+                (self.env._("Worst windows"), _rated(windows[::-1][:5])),
             ],
             "chart": self._trend_svg(),
         }
@@ -204,5 +204,5 @@ class GovPublishDashboard(models.TransientModel):
 
 
 def _rated(ranking):
-    """The ranked objects as (name, figures)."""
+    """The ranked objects as (name, figures): only the few shown are named."""
     return [(record.display_name, fig) for record, fig in ranking]

@@ -8,6 +8,11 @@ from .gov_rectify_order import PUBLIC_RESULTS
 
 PAGE_SIZE = 20
 MAX_PAGE = 10000
+# Pages the pager offers past the current one (the count stops there).
+PAGES_AHEAD = 5
+# Departments listed in the filter menu at most; a search narrows them.
+MENU_SIZE = 50
+MAX_SEARCH = 64
 # Latest published complaints, assessments and suggestions shown under the results.
 SECTION_SIZE = 10
 
@@ -46,22 +51,60 @@ class GovPublishSite(models.AbstractModel):
         return region, department, page
 
     @api.model
-    def _filter_choices(self):
+    def _parse_search(self, params):
+        """The text that narrows the department menu, checked."""
+        search = (params.get("dq") or "").strip()
+        if len(search) > MAX_SEARCH:
+            raise GovPublicError("搜索词过长 / The search text is too long.")
+        return search
+
+    @api.model
+    def _filter_choices(self, region, department, search):
+        """The filter menus, bounded whatever the size of the province: the
+        regions on the way down to the chosen one and its subregions, and the
+        first departments (of the chosen region, matching ``search``) by name,
+        none before a region is chosen or a name typed."""
+        Region = self.env["gov.region"].sudo()
+        regions = Region.search([("parent_id", "=", False)])
+        if region:
+            regions |= Region.search(
+                ["|", ("id", "parent_of", region.id), ("parent_id", "=", region.id)]
+            )
+        domain = [("gov_region_id", "!=", False)]
+        if region:
+            domain = [("gov_region_id", "child_of", region.id)]
+        if search:
+            domain.append(("name", "ilike", search))
+        Department = self.env["hr.department"].sudo()
+        if region or search:
+            departments = Department.search(
+                domain, order="name, id", limit=MENU_SIZE + 1
+            )
+            more = len(departments) > MENU_SIZE
+            departments = departments[:MENU_SIZE]
+        else:
+            departments = Department
+            more = bool(Department.search_count(domain, limit=1))
+        if department and department not in departments:
+            departments = department | departments
         return {
             "regions": [
                 {"id": r.id, "name": r.display_name}
-                for r in self.env["gov.region"].sudo().search([])
+                for r in regions.sorted(lambda r: r.parent_path)
             ],
-            "departments": [
-                {"id": d.id, "name": d.name}
-                for d in self.env["hr.department"]
-                .sudo()
-                .search([("gov_region_id", "!=", False)], order="name")
-            ],
+            "departments": [{"id": d.id, "name": d.name} for d in departments],
+            "more_departments": more,
+            "department_search": search,
         }
 
-    def _page_values(self, region, department, page, total):
-        values = self._filter_choices()
+    @api.model
+    def _bounded_count(self, records, domain, page):
+        """How many rows the pager offers: the true count up to a few pages past
+        ``page``, never a count of every matching row of a large table."""
+        return records.search_count(domain, limit=(page + PAGES_AHEAD) * PAGE_SIZE)
+
+    def _page_values(self, region, department, page, total, search=""):
+        values = self._filter_choices(region, department, search)
         values.update(
             region=region,
             department=department,
@@ -82,10 +125,12 @@ class GovPublishSite(models.AbstractModel):
         if region:
             domain.append(("department_id.gov_region_id", "child_of", region.id))
         Item = self.env["gov.service.item"].sudo()
-        total = Item.search_count(domain)
+        total = self._bounded_count(Item, domain, page)
         items = Item.search(domain, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         figures = self.env["gov.evaluation"]._gov_object_figures("item_id", items.ids)
-        values = self._page_values(region, department, page, total)
+        values = self._page_values(
+            region, department, page, total, self._parse_search(params)
+        )
         values["rows"] = [
             {
                 "code": item.code,
@@ -114,12 +159,14 @@ class GovPublishSite(models.AbstractModel):
         if region:
             domain.append(("region_id", "child_of", region.id))
         Evaluation = self.env["gov.evaluation"].sudo()
-        total = Evaluation.search_count(domain)
+        total = self._bounded_count(Evaluation, domain, page)
         evaluations = Evaluation.search(
             domain, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
         )
         levels = dict(Evaluation._fields["level"]._description_selection(self.env))
-        values = self._page_values(region, department, page, total)
+        values = self._page_values(
+            region, department, page, total, self._parse_search(params)
+        )
         values["rows"] = [
             {
                 "date": evaluation.date.date(),
@@ -150,7 +197,7 @@ class GovPublishSite(models.AbstractModel):
         if region:
             domain.append(("region_id", "child_of", region.id))
         Order = self.env["gov.rectify.order"].sudo()
-        total = Order.search_count(domain)
+        total = self._bounded_count(Order, domain, page)
         orders = Order.search(
             domain,
             order="publish_typical desc, date_closed desc, id desc",
@@ -165,7 +212,9 @@ class GovPublishSite(models.AbstractModel):
                 (self.env["gov.evaluation"], "level"),
             )
         }
-        values = self._page_values(region, department, page, total)
+        values = self._page_values(
+            region, department, page, total, self._parse_search(params)
+        )
         values["rows"] = [self._rectification_row(order, labels) for order in orders]
         values.update(self._published_sections(scope))
         return values
@@ -277,14 +326,16 @@ class GovPublishSite(models.AbstractModel):
         if region:
             domain.append(("region_id", "child_of", region.id))
         Line = self.env["gov.publish.line"].sudo()
-        total = Line.search_count(domain) if period else 0
+        total = self._bounded_count(Line, domain, page) if period else 0
         lines = (
             Line.search(domain, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
             if period
             else Line
         )
         labels = dict(Line._fields["kind"]._description_selection(self.env))
-        values = self._page_values(region, department, page, total)
+        values = self._page_values(
+            region, department, page, total, self._parse_search(params)
+        )
         values.update(
             periods=[{"id": p.id, "name": p.name} for p in periods],
             period=period

@@ -1,5 +1,8 @@
+import re
+
 from odoo.tests import HttpCase, tagged
 
+from ..models.gov_publish_site import MENU_SIZE, PAGE_SIZE, PAGES_AHEAD
 from .common import EVALUATOR_CERT, EVALUATOR_NAME, EVALUATOR_PHONE, GovPublishCase
 
 IDENTITIES = (EVALUATOR_NAME, EVALUATOR_PHONE, EVALUATOR_CERT, EVALUATOR_CERT[-6:])
@@ -76,6 +79,62 @@ class TestPublicPages(GovPublishCase, HttpCase):
         self.assertIn(self.item_bad.name, html)
         self.assertIn("TEST-ITEM-1", html)
 
+    def _menu(self, html, name):
+        """The options of the filter menu ``name`` as (value, label)."""
+        menu = html[html.index(f'name="{name}"') :]
+        menu = menu[: menu.index("</select>")]
+        return re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', menu)
+
+    def test_filter_menus_stay_short_in_a_large_province(self):
+        many = self.env["hr.department"].create(
+            [
+                {"name": f"筛选测试局{n:03d}", "gov_region_id": self.county_a.id}
+                for n in range(MENU_SIZE + 10)
+            ]
+        )
+        # Before a region is chosen or a name typed: no department listed.
+        html = self._get("/gov/results/items")
+        self.assertEqual(self._menu(html, "department"), [])
+        self.assertIn("o_gov_more_departments", html)
+        html = self._get(f"/gov/results/items?region={self.county_a.id}")
+        departments = self._menu(html, "department")
+        self.assertEqual(len(departments), MENU_SIZE)
+        self.assertIn("o_gov_more_departments", html)
+        # The regions on the way to the chosen county, not every region.
+        regions = {int(value) for value, _label in self._menu(html, "region")}
+        self.assertIn(self.county_a.id, regions)
+        self.assertIn(self.city.id, regions)
+        self.assertNotIn(self.county_b.id, regions)
+        # A search narrows the menu; the chosen department stays listed.
+        last = many[-1]
+        html = self._get(
+            f"/gov/results/items?region={self.county_a.id}&dq=局069"
+            f"&department={last.id}"
+        )
+        self.assertEqual(self._menu(html, "department"), [(str(last.id), last.name)])
+        self.assertNotIn("o_gov_more_departments", html)
+        html = self._get(f"/gov/results/items?dq={'局' * 65}", status=400)
+        self.assertIn("The search text is too long", html)
+
+    def test_pager_counts_stop_a_few_pages_ahead(self):
+        Site = self.env["gov.publish.site"].with_user(self.env.ref("base.public_user"))
+        Item = self.env["gov.service.item"]
+        bound = (1 + PAGES_AHEAD) * PAGE_SIZE
+        Item.create(
+            [
+                {
+                    "name": f"分页测试事项{n:03d}",
+                    "code": f"PAGER-{n:03d}",
+                    "department_id": self.dept_good.id,
+                }
+                for n in range(bound + 5)
+            ]
+        )
+        total = Item.search_count([])
+        self.assertEqual(Site._items_values({})["total"], bound)
+        page = (total - 1) // PAGE_SIZE + 1
+        self.assertEqual(Site._items_values({"page": str(page)})["total"], total)
+
     def test_bad_parameters_get_a_clear_message(self):
         for query in (
             "page=abc",
@@ -83,6 +142,7 @@ class TestPublicPages(GovPublishCase, HttpCase):
             "department=99999999",
             "kind=secret",
             "period=1%27%20OR%201=1",
+            f"dq={'x' * 65}",
         ):
             html = self._get(f"/gov/results/rankings?{query}", status=400)
             self.assertIn("o_gov_error", html, query)

@@ -1,6 +1,5 @@
-from collections import defaultdict
-
 from odoo import api, models
+from odoo.tools import SQL
 
 from .. import tools as gov_tools
 from .gov_evaluation import STATISTICS_FIELDS
@@ -43,40 +42,116 @@ class GovEvaluation(models.Model):
         )
 
     @api.model
-    def _gov_object_figures(self, field, ids, hierarchical=False, domain=None):
-        """Count, good/bad rates, index and ranking score of the objects ``ids`` that
-        ``field`` points to, from one grouped query (no loop over ratings)."""
-        initial, weight = self._gov_index_params()
-        base = self._gov_statistics_domain() + list(domain or [])
-        sums = defaultdict(lambda: [0, 0.0, 0, 0])
-        if ids:
-            groups = self.sudo()._read_group(
-                base + [gov_tools.object_filter(field, ids, hierarchical)],
-                [field, "level"],
-                ["__count", "points:sum"],
+    def _gov_object_sums(
+        self, field, ids, hierarchical=False, domain=None, whole=False
+    ):
+        """Sums of the counted ratings of the objects ``ids`` that ``field`` points
+        to, from one grouped query read as plain rows (no record is built).
+
+        Returns ``({object id: (count, points, good, bad)}, totals)``: ``totals`` is
+        ``(count, points)`` of all the ratings of this kind of object when the query
+        read them all anyway (many objects: ``IS NOT NULL`` instead of a long id
+        list), else None. With ``hierarchical``, each object holds the ratings of
+        its descendants too: the tree is rolled up in the same query through
+        ``parent_path``. With ``whole``, all rows of the kind are read (and the
+        totals returned) whatever the number of objects."""
+        term = gov_tools.object_filter(field, ids, hierarchical, whole)
+        query = self.sudo()._search(
+            self._gov_statistics_domain() + list(domain or []) + [term]
+        )
+        column = SQL.identifier(query.table, field)
+        level = SQL.identifier(query.table, "level")
+        # Grouped in the order of the statistics index (object, level): the
+        # levels are told apart once per group, not once per rating.
+        query.groupby = SQL("%s, %s", column, level)
+        grouped = query.select(
+            SQL("%s AS object_id", column),
+            SQL("%s AS level", level),
+            SQL("COUNT(*) AS n"),
+            SQL("SUM(%s) AS points", SQL.identifier(query.table, "points")),
+        )
+        sums_sql = SQL(
+            """SUM(g.n)::bigint, SUM(g.points),
+               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint,
+               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint""",
+            GOOD_LEVELS,
+            BAD_LEVELS,
+        )
+        if hierarchical:
+            comodel = self.env[self._fields[field].comodel_name]
+            grouped = SQL(
+                """SELECT a.id::int, %s, BOOL_OR(a.depth = 1)
+                     FROM (%s) g
+                     JOIN %s o ON o.id = g.object_id
+                    CROSS JOIN LATERAL unnest(
+                          string_to_array(rtrim(o.parent_path, '/'), '/')
+                          ) WITH ORDINALITY AS a(id, depth)
+                    GROUP BY a.id""",
+                sums_sql,
+                grouped,
+                SQL.identifier(comodel._table),
             )
-            wanted = set(ids)
-            for record, level, count, total in groups:
-                targets = gov_tools.rollup_targets(record, hierarchical)
-                for target in wanted.intersection(targets):
-                    acc = sums[target]
-                    acc[0] += count
-                    acc[1] += total
-                    acc[2] += count if level in GOOD_LEVELS else 0
-                    acc[3] += count if level in BAD_LEVELS else 0
+        else:
+            grouped = SQL(
+                "SELECT g.object_id, %s, TRUE FROM (%s) g GROUP BY g.object_id",
+                sums_sql,
+                grouped,
+            )
+        wanted = set(ids)
+        sums = {}
+        count_all, points_all = 0, 0.0
+        for object_id, count, points, good, bad, is_root in self.env.execute_query(
+            grouped
+        ):
+            if is_root:
+                count_all += count
+                points_all += points or 0.0
+            if object_id in wanted:
+                sums[object_id] = (count, points or 0.0, good, bad)
+        totals = (count_all, points_all) if term[1] == "!=" else None
+        return sums, totals
+
+    @api.model
+    def _gov_rank_mean(self, field, domain=None, totals=None):
+        """The mean points of the counted ratings of all objects of one kind (in
+        ``domain``, e.g. a period): what a ranking's scores move toward. From
+        ``totals`` when the figures' query read them already, else one query."""
+        initial, _weight = self._gov_index_params()
+        if totals is None:
+            query = self.sudo()._search(
+                self._gov_statistics_domain()
+                + list(domain or [])
+                + [(field, "!=", False)]
+            )
+            [totals] = self.env.execute_query(
+                query.select(
+                    SQL("COUNT(*)"),
+                    SQL("SUM(%s)", SQL.identifier(query.table, "points")),
+                )
+            )
+        count, points = totals
+        return (points or 0.0) / count if count else initial
+
+    @api.model
+    def _gov_object_figures(
+        self, field, ids, hierarchical=False, domain=None, rank=False
+    ):
+        """Count, good/bad rates and index of the objects ``ids`` that ``field``
+        points to, from one grouped query (no loop over ratings). With ``rank``,
+        the ranking score too, which needs the mean of all objects of the kind."""
+        initial, weight = self._gov_index_params()
+        # A ranking of more than a few objects reads all rows of the kind once:
+        # the mean comes with the sums, not from a second query.
+        whole = rank and len(ids) > gov_tools.MANY_IN_TREE
+        sums, totals = self._gov_object_sums(field, ids, hierarchical, domain, whole)
         # The ranking moves toward the mean of the ratings of this kind of object
         # in the same ratings (the period's own, when a period is given), live and
         # when published alike.
-        mean = initial
-        if ids:
-            [(count, total)] = self.sudo()._read_group(
-                base + [(field, "!=", False)], [], ["__count", "points:sum"]
-            )
-            mean = total / count if count else initial
+        mean = self._gov_rank_mean(field, domain, totals) if rank and ids else None
         figures = {}
         for object_id in ids:
-            count, total, good, bad = sums[object_id]
-            figures[object_id] = {
+            count, total, good, bad = sums.get(object_id, (0, 0.0, 0, 0))
+            figures[object_id] = fig = {
                 "count": count,
                 "points": total,
                 "good": good,
@@ -84,6 +159,7 @@ class GovEvaluation(models.Model):
                 "good_rate": 100.0 * good / count if count else 0.0,
                 "bad_rate": 100.0 * bad / count if count else 0.0,
                 "index": (weight * initial + total) / (weight + count),
-                "rank_score": (weight * mean + total) / (weight + count),
             }
+            if mean is not None:
+                fig["rank_score"] = (weight * mean + total) / (weight + count)
         return figures

@@ -36,7 +36,7 @@ class GovIndexMixin(models.AbstractModel):
     )
     gov_rank_score = fields.Float(
         string="Ranking Score",
-        compute="_compute_gov_index",
+        compute="_compute_gov_rank_score",
         digits=(6, 2),
         help="The score rankings use: (k × mean + Σ points) / (k + n), so that a "
         "few ratings do not outrank many; the mean is that of the valid ratings of "
@@ -57,7 +57,13 @@ class GovIndexMixin(models.AbstractModel):
             record.gov_good_rate = fig["good_rate"]
             record.gov_bad_rate = fig["bad_rate"]
             record.gov_index = fig["index"]
-            record.gov_rank_score = fig["rank_score"]
+
+    def _compute_gov_rank_score(self):
+        figures = self.env["gov.evaluation"]._gov_object_figures(
+            self._gov_evaluation_field, self.ids, self._gov_hierarchical, rank=True
+        )
+        for record in self:
+            record.gov_rank_score = figures[record.id]["rank_score"]
 
     def _compute_gov_active_rate(self):
         rates = self.env["gov.case"]._gov_active_rates(
@@ -77,6 +83,7 @@ class GovIndexMixin(models.AbstractModel):
             records.ids,
             self._gov_hierarchical,
             rating_domain,
+            rank=True,
         )
         ranked = sorted(
             records.filtered(lambda r: figures[r.id]["count"]),

@@ -1,5 +1,6 @@
 from . import test_evaluation_rules
 from . import test_index
+from . import test_figures_sql
 from . import test_fraud
 from . import test_security
 from . import test_case_api

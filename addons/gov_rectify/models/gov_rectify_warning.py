@@ -221,6 +221,7 @@ class GovRectifyWarning(models.Model):
             domain=self.env.company._gov_range_domain(
                 month_start, fields.Date.end_of(month_start, "month")
             ),
+            rank=True,
         )
         rated = [w for w in windows if figures[w.id]["count"]]
         if not rated:
