@@ -10,3 +10,4 @@ from . import test_deadline_mixin
 from . import test_rectify_batch
 from . import test_rectify_race
 from . import test_rectify_roles
+from . import test_rectify_notify
