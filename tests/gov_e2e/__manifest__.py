@@ -7,5 +7,8 @@
     "author": "Government Service Rating Team",
     "depends": ["gov_publish"],
     "data": [],
+    "assets": {
+        "web.assets_tests": ["gov_e2e/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

@@ -96,3 +96,38 @@ class TestDashboard(GovPublishCase, TransactionCase):
         self.assertIn("+8", html)
         self.assertIn("Satisfaction Rate (%)", html)
         self.assertIn(f"{self.hall_a.display_name} · ", html, "windows with their hall")
+
+    def test_the_approval_step_and_the_wizards_speak_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["gov_rating", "gov_publish"], ["zh_CN"], overwrite=True
+        )
+        Period = (
+            self.env["gov.publish.period"]
+            .with_user(self.supervisor)
+            .with_context(lang="zh_CN")
+        )
+        arch = Period.get_views([(False, "form")])["views"]["form"]["arch"]
+        for chinese in (
+            'string="提交审批"',
+            'string="批准"',
+            'string="驳回"',
+            "此记录需要审批",
+        ):
+            self.assertIn(chinese, arch)
+        for english in ("Request Validation", 'string="Validate"', "needs to be"):
+            self.assertNotIn(english, arch)
+        self.assertEqual(
+            dict(
+                Period._fields["validation_status"]._description_selection(Period.env)
+            )["validated"],
+            "已审批",
+        )
+        review = (
+            self.env["gov.evaluation"]
+            .with_user(self.supervisor)
+            .with_context(lang="zh_CN")
+            .browse()
+            .action_open_review()
+        )
+        self.assertEqual(review["name"], "审核评价")

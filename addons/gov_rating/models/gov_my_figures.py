@@ -54,20 +54,18 @@ class GovMyFigures(models.TransientModel):
         """The figures of the current user's counter staff record."""
         employee = self.env.user.employee_ids.filtered("gov_window_id")[:1]
         if not employee:
-            return dict.fromkeys(
-                ("employee_id", "hall_id", "evaluation_ids"), False
-            ) | dict.fromkeys(
-                (
-                    "rating_count",
-                    "index",
-                    "good_rate",
-                    "month_rating_count",
-                    "rank",
-                    "rank_total",
-                    "portrait_html",
-                ),
-                0,
-            )
+            return {
+                "employee_id": False,
+                "hall_id": False,
+                "rating_count": 0,
+                "index": 0.0,
+                "good_rate": 0.0,
+                "month_rating_count": 0,
+                "rank": 0,
+                "rank_total": 0,
+                "portrait_html": False,
+                "evaluation_ids": False,
+            }
         employee_sudo = employee.sudo()
         hall = employee_sudo.gov_window_id.hall_id
         company = self.env.company

@@ -21,21 +21,21 @@ class GovSetupChecklist(models.TransientModel):
     website_done = fields.Boolean(
         string="Website name, logo and public URL", compute="_compute_steps"
     )
-    website_detail = fields.Char(compute="_compute_steps")
+    website_detail = fields.Char(string="Website Details", compute="_compute_steps")
     units_done = fields.Boolean(string="Service units", compute="_compute_steps")
-    units_detail = fields.Char(compute="_compute_steps")
+    units_detail = fields.Char(string="Unit Details", compute="_compute_steps")
     places_done = fields.Boolean(
         string="Halls, windows and seats", compute="_compute_steps"
     )
-    places_detail = fields.Char(compute="_compute_steps")
+    places_detail = fields.Char(string="Place Details", compute="_compute_steps")
     staff_done = fields.Boolean(
         string="Staff linked to users", compute="_compute_steps"
     )
-    staff_detail = fields.Char(compute="_compute_steps")
+    staff_detail = fields.Char(string="Staff Details", compute="_compute_steps")
     sms_done = fields.Boolean(string="SMS gateway", compute="_compute_steps")
-    sms_detail = fields.Char(compute="_compute_steps")
+    sms_detail = fields.Char(string="SMS Details", compute="_compute_steps")
     cards_done = fields.Boolean(string="Cards printed", compute="_compute_steps")
-    cards_detail = fields.Char(compute="_compute_steps")
+    cards_detail = fields.Char(string="Card Details", compute="_compute_steps")
 
     def _compute_display_name(self):
         for checklist in self:

@@ -4,3 +4,4 @@ from . import test_fraud_simulation
 from . import test_access_policy
 from . import test_attacks
 from . import test_fuzz
+from . import test_role_tours
