@@ -108,6 +108,8 @@ class TestDashboard(GovPublishCase, TransactionCase):
             .with_context(lang="zh_CN")
         )
         arch = Period.get_views([(False, "form")])["views"]["form"]["arch"]
+        if isinstance(arch, bytes):
+            arch = arch.decode()
         for chinese in (
             'string="提交审批"',
             'string="批准"',

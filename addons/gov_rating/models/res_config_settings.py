@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -259,12 +259,34 @@ class ResConfigSettings(models.TransientModel):
         default=600,
     )
 
+    def _gov_manager_only(self):
+        """A manager of the centre who is no Odoo administrator."""
+        return not self.env.is_admin() and self.env.user.has_group(
+            "gov_rating.group_gov_manager"
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A manager's form keeps the other apps' fields related to the company
+        out of the record: creating it would write them to the company, which
+        only administrators may (execute() saves the gov settings only)."""
+        if self._gov_manager_only():
+            for vals in vals_list:
+                for name in list(vals):
+                    field = self._fields.get(name)
+                    if (
+                        field
+                        and field.related
+                        and not field.readonly
+                        and not name.startswith("gov_")
+                    ):
+                        del vals[name]
+        return super().create(vals_list)
+
     def execute(self):
         """Save. A manager of the centre, who is no Odoo administrator, saves the
         gov settings only (fields ``gov_*``), nothing else of the form."""
-        if self.env.is_admin() or not self.env.user.has_group(
-            "gov_rating.group_gov_manager"
-        ):
+        if not self._gov_manager_only():
             return super().execute()
         self.ensure_one()
         names = [name for name in self._fields if name.startswith("gov_")]

@@ -152,9 +152,10 @@ class GovRectifyVisit(models.Model):
                 )
             )
         company = self.env.company
-        yesterday = company._gov_today() - timedelta(days=1)
-        date_from = company._gov_period_bounds(yesterday, "day")[0]
-        drawn = self._sample_survey(date_from, fields.Datetime.now(), share)
+        today = company._gov_today()
+        drawn = self._sample_survey(
+            *company._gov_range_bounds(today - timedelta(days=1), today), share
+        )
         if not drawn:
             return {
                 "type": "ir.actions.client",

@@ -43,9 +43,10 @@ class TestRectifyRoles(RectifyCase):
         handler = self.env.ref("gov_rating.user_handler")
         reviewer = self.env.ref("gov_rectify.user_reviewer")
         self.assertEqual(
-            handler.action_id, self.env.ref("gov_rectify.gov_rectify_order_action")
+            handler.action_id.id,
+            self.env.ref("gov_rectify.gov_rectify_order_action").id,
         )
         self.assertEqual(
-            reviewer.action_id,
-            self.env.ref("gov_rectify.gov_rectify_order_action_appeal"),
+            reviewer.action_id.id,
+            self.env.ref("gov_rectify.gov_rectify_order_action_appeal").id,
         )
