@@ -115,7 +115,15 @@ class GovPublishDashboard(models.TransientModel):
     def _compute_figures(self):
         for board in self:
             values = board._gov_figures()
-            board.update({key: values[key] for key in values if key in board._fields})
+            # The figures only: the dates and filters are the board's own.
+            board.update(
+                {
+                    key: values[key]
+                    for key in values
+                    if key in board._fields
+                    and board._fields[key].compute == "_compute_figures"
+                }
+            )
             board.summary_html = self.env["ir.qweb"]._render(
                 "gov_publish.dashboard_summary", {"figures": values}
             )

@@ -1,3 +1,4 @@
+import html
 from datetime import datetime
 
 from odoo.tests import TransactionCase, tagged
@@ -108,8 +109,7 @@ class TestDashboard(GovPublishCase, TransactionCase):
             .with_context(lang="zh_CN")
         )
         arch = Period.get_views([(False, "form")])["views"]["form"]["arch"]
-        if isinstance(arch, bytes):
-            arch = arch.decode()
+        arch = html.unescape(arch.decode() if isinstance(arch, bytes) else arch)
         for chinese in (
             'string="提交审批"',
             'string="批准"',

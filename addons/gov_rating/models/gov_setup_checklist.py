@@ -58,7 +58,6 @@ class GovSetupChecklist(models.TransientModel):
 
     @api.model
     def _step_website(self):
-        _ = self.env._
         company = self.env.company
         website = (
             self.env["website"]
@@ -67,16 +66,16 @@ class GovSetupChecklist(models.TransientModel):
         )
         missing = []
         if not website.name or website.name == "My Website":
-            missing.append(_("website name"))
+            missing.append(self.env._("website name"))
         if company.uses_default_logo and (
             not website.logo or website.logo == website._default_logo()
         ):
-            missing.append(_("logo"))
+            missing.append(self.env._("logo"))
         url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         if (urlsplit(url).hostname or "localhost") in LOCAL_HOSTS:
-            missing.append(_("public URL (still %(url)s)", url=url))
+            missing.append(self.env._("public URL (still %(url)s)", url=url))
         if missing:
-            return False, _("Missing: %(what)s", what=", ".join(missing))
+            return False, self.env._("Missing: %(what)s", what=", ".join(missing))
         return True, f"{website.name} · {url}"
 
     @api.model

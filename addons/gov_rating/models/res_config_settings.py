@@ -265,6 +265,24 @@ class ResConfigSettings(models.TransientModel):
             "gov_rating.group_gov_manager"
         )
 
+    def _gov_not_for_managers(self, name):
+        """Whether ``name`` is another app's field written through to the company
+        (or a module to install), which only administrators may change."""
+        field = self._fields.get(name)
+        return bool(
+            field
+            and not name.startswith("gov_")
+            and (name.startswith("module_") or (field.related and not field.readonly))
+        )
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        if self._gov_manager_only():
+            for name in [name for name in res if self._gov_not_for_managers(name)]:
+                del res[name]
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         """A manager's form keeps the other apps' fields related to the company
@@ -272,15 +290,8 @@ class ResConfigSettings(models.TransientModel):
         only administrators may (execute() saves the gov settings only)."""
         if self._gov_manager_only():
             for vals in vals_list:
-                for name in list(vals):
-                    field = self._fields.get(name)
-                    if (
-                        field
-                        and field.related
-                        and not field.readonly
-                        and not name.startswith("gov_")
-                    ):
-                        del vals[name]
+                for name in [name for name in vals if self._gov_not_for_managers(name)]:
+                    del vals[name]
         return super().create(vals_list)
 
     def execute(self):

@@ -143,12 +143,14 @@ class TestRoleTours(HttpCase):
         cluster = burst.sudo().signal_ids.cluster_id
         self.assertEqual(len(cluster), 1)
         month = self.env.ref("gov_publish.date_range_type_month")
+        # This month: the demo's ratings and the burst's (left out once invalid).
+        first = fields.Date.today().replace(day=1)
         date_range = self.env["date.range"].create(
             {
-                "name": "TOUR-2025-01",
+                "name": "TOUR-THIS-MONTH",
                 "type_id": month.id,
-                "date_start": "2025-01-01",
-                "date_end": "2025-01-31",
+                "date_start": first,
+                "date_end": fields.Date.end_of(first, "month"),
             }
         )
         period = (

@@ -10,6 +10,20 @@ const DIALOG = ".o_dialog:not(.o_inactive_modal)";
 const PNG =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
+function app() {
+    return [
+        {
+            content: "open the Government Rating app",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-menu [data-menu-xmlid='gov_rating.menu_gov_root']",
+            run: "click",
+        },
+    ];
+}
+
 function menu(section, item) {
     return [
         {
@@ -47,7 +61,7 @@ tours.add("gov_clerk_paper_form", {
                 input.dispatchEvent(new Event("change", {bubbles: true}));
             },
         },
-        {trigger: `${DIALOG} div[name=scan]:contains(form.png)`},
+        {content: "the scan is attached", trigger: `${DIALOG} div[name=scan] .o_clear_file_button`},
         {trigger: `${DIALOG} button[name=action_confirm]`, run: "click"},
         {content: "the form is saved", trigger: "body:not(:has(.modal))"},
         {
@@ -99,6 +113,7 @@ tours.add("gov_reviewer_appeal", {
 tours.add("gov_supervisor_cluster_publish", {
     steps: () => [
         {content: "the review queue", trigger: ".o_list_view .o_data_row"},
+        ...app(),
         ...menu("gov_rating.menu_gov_ratings", "gov_rating.menu_gov_fraud_cluster"),
         {
             trigger: ".o_data_row:has(.o_data_cell[name=member_count]:contains(3)) .o_data_cell[name=name]",
@@ -109,7 +124,7 @@ tours.add("gov_supervisor_cluster_publish", {
         {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
         {content: "the cluster is decided", trigger: "body:not(:has(.modal)) .o_form_view"},
         ...menu("gov_publish.menu_gov_publication", "gov_publish.menu_gov_publish_period"),
-        {trigger: ".o_data_row:contains(TOUR-2025-01) .o_data_cell", run: "click"},
+        {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
         {trigger: "button[name=action_publish]", run: "click"},
         {content: "published", trigger: "button[name=action_verify]"},
     ],
@@ -120,6 +135,7 @@ tours.add("gov_manager_setup", {
         {content: "the dashboard with the setup's progress", trigger: ".o_gov_setup_panel"},
         {trigger: ".o_gov_setup_panel button", run: "click"},
         {trigger: ".o_gov_setup .o_gov_setup_step[data-step=website]"},
+        ...app(),
         ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
         {trigger: "div[name=gov_rectify_warning_hours] input", run: "edit 36"},
         {
