@@ -266,13 +266,14 @@ class ResConfigSettings(models.TransientModel):
         )
 
     def _gov_not_for_managers(self, name):
-        """Whether ``name`` is another app's field written through to the company
-        (or a module to install), which only administrators may change."""
+        """Whether ``name`` is another app's field written through to the
+        company, which only administrators may change."""
         field = self._fields.get(name)
         return bool(
             field
+            and field.related
+            and not field.readonly
             and not name.startswith("gov_")
-            and (name.startswith("module_") or (field.related and not field.readonly))
         )
 
     @api.model
