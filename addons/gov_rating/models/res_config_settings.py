@@ -304,7 +304,15 @@ class ResConfigSettings(models.TransientModel):
         names = [name for name in self._fields if name.startswith("gov_")]
         values = self._convert_to_write({name: self[name] for name in names})
         self.sudo().create(values).set_values()
-        return {"type": "ir.actions.client", "tag": "reload"}
+        # Back on the gov settings (the general settings page is the admin's).
+        return {
+            "type": "ir.actions.client",
+            "tag": "reload",
+            "params": {
+                "action_id": self.env.ref("gov_rating.res_config_settings_action").id,
+                "menu_id": self.env.ref("gov_rating.menu_gov_settings").id,
+            },
+        }
 
     def set_values(self):
         # Managers may create settings records to reach execute(): the rest of
