@@ -136,21 +136,6 @@ tours.add("gov_manager_setup", {
         {trigger: ".o_gov_setup_panel button", run: "click"},
         {trigger: ".o_gov_setup .o_gov_setup_step[data-step=website]"},
         ...app(),
-        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
-        {trigger: "div[name=gov_rectify_warning_hours] input", run: "edit 36"},
-        {
-            content: "save: the page reloads",
-            trigger: ".o_form_button_save",
-            async run(helpers) {
-                document.body.classList.add("o_gov_before_save");
-                await helpers.click();
-            },
-        },
-        {
-            content: "saved and reloaded",
-            trigger: "body:not(.o_gov_before_save) div[name=gov_rectify_warning_hours] input",
-        },
-        ...app(),
         ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_survey"),
         {trigger: ".o_control_panel_main_buttons .o-kanban-button-new, .o_control_panel_main_buttons .o_list_button_add", run: "click"},
         {trigger: "div[name=title] input, div[name=title] textarea", run: "edit 办事体验问卷"},
@@ -168,5 +153,20 @@ tours.add("gov_manager_setup", {
         {trigger: `${DIALOG} div[name=range_name_preview]:not(:empty)`},
         {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
         {content: "the periods are generated", trigger: "body:not(:has(.modal))"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
+        {trigger: "div[name=gov_rectify_warning_hours] input", run: "edit 36"},
+        {
+            content: "save: the page reloads",
+            trigger: ".o_form_button_save",
+            async run(helpers) {
+                document.body.classList.add("o_gov_before_save");
+                await helpers.click();
+            },
+        },
+        {
+            content: "saved and reloaded",
+            trigger: "body:not(.o_gov_before_save) div[name=gov_rectify_warning_hours] input",
+        },
     ],
 });
