@@ -41,6 +41,8 @@
         "views/gov_qr_mixin_views.xml",
         "views/gov_rating_templates.xml",
         "views/website_templates.xml",
+        "views/gov_setup_checklist_views.xml",
+        "views/gov_my_figures_views.xml",
         "report/gov_qr_card_report.xml",
         "views/gov_rating_menus.xml",
     ],

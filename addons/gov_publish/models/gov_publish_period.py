@@ -184,10 +184,17 @@ class GovPublishPeriod(models.Model):
         return True
 
     @api.model
-    def _gov_rank(self, kind, date_start, date_end, limit=None):
+    def _gov_rank(
+        self, kind, date_start, date_end, limit=None, region=None, department=None
+    ):
         """[(record, figures)] of one kind of object, best first, from the valid
-        ratings dated ``date_start`` to ``date_end`` (one grouped query)."""
-        model, domain, _region, _department = RANKED_KINDS[kind]
+        ratings dated ``date_start`` to ``date_end`` (one grouped query); only the
+        objects in ``region`` and ``department`` when given."""
+        model, domain, region_path, department_path = RANKED_KINDS[kind]
+        domain = list(domain)
+        for record, path in ((region, region_path), (department, department_path)):
+            if record and path:
+                domain.append(("id" if path == "." else path, "child_of", record.id))
         return (
             self.env[model]
             .sudo()

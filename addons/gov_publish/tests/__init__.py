@@ -8,3 +8,4 @@ from . import test_rectifications
 from . import test_local_time
 from . import test_report_access
 from . import test_manager_periods
+from . import test_dashboard

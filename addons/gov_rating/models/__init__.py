@@ -41,3 +41,5 @@ from . import gov_health
 from . import mail_message
 from . import ir_attachment
 from . import ir_http
+from . import gov_setup_checklist
+from . import gov_my_figures

@@ -423,6 +423,7 @@ class GovEvaluation(models.Model):
         """The review wizard: mark invalid, restore or confirm, with a reason."""
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Review Ratings"),
             "res_model": "gov.evaluation.review.wizard",
             "view_mode": "form",
             "target": "new",

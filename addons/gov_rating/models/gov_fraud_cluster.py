@@ -64,6 +64,7 @@ class GovFraudCluster(models.Model):
             raise AccessError(self.env._("Only a supervisor reviews ratings."))
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Review Ratings"),
             "res_model": "gov.evaluation.review.wizard",
             "view_mode": "form",
             "target": "new",

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -259,18 +259,60 @@ class ResConfigSettings(models.TransientModel):
         default=600,
     )
 
+    def _gov_manager_only(self):
+        """A manager of the centre who is no Odoo administrator."""
+        return not self.env.is_admin() and self.env.user.has_group(
+            "gov_rating.group_gov_manager"
+        )
+
+    def _gov_not_for_managers(self, name):
+        """Whether ``name`` is another app's field written through to the
+        company, which only administrators may change."""
+        field = self._fields.get(name)
+        return bool(
+            field
+            and field.related
+            and not field.readonly
+            and not name.startswith("gov_")
+        )
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        if self._gov_manager_only():
+            for name in [name for name in res if self._gov_not_for_managers(name)]:
+                del res[name]
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A manager's form keeps the other apps' fields related to the company
+        out of the record: creating it would write them to the company, which
+        only administrators may (execute() saves the gov settings only)."""
+        if self._gov_manager_only():
+            for vals in vals_list:
+                for name in [name for name in vals if self._gov_not_for_managers(name)]:
+                    del vals[name]
+        return super().create(vals_list)
+
     def execute(self):
         """Save. A manager of the centre, who is no Odoo administrator, saves the
         gov settings only (fields ``gov_*``), nothing else of the form."""
-        if self.env.is_admin() or not self.env.user.has_group(
-            "gov_rating.group_gov_manager"
-        ):
+        if not self._gov_manager_only():
             return super().execute()
         self.ensure_one()
         names = [name for name in self._fields if name.startswith("gov_")]
         values = self._convert_to_write({name: self[name] for name in names})
         self.sudo().create(values).set_values()
-        return {"type": "ir.actions.client", "tag": "reload"}
+        # Back on the gov settings (the general settings page is the admin's).
+        return {
+            "type": "ir.actions.client",
+            "tag": "reload",
+            "params": {
+                "action_id": self.env.ref("gov_rating.res_config_settings_action").id,
+                "menu_id": self.env.ref("gov_rating.menu_gov_settings").id,
+            },
+        }
 
     def set_values(self):
         # Managers may create settings records to reach execute(): the rest of

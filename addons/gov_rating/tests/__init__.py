@@ -25,3 +25,4 @@ from . import test_index_mixin
 from . import test_identity_mixin
 from . import test_qr_cards
 from . import test_roles
+from . import test_home

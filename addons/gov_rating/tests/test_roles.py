@@ -41,19 +41,21 @@ class TestRoles(TransactionCase):
         self._open_cases(self.handler)
 
     def test_clerk_lands_on_own_ratings(self):
-        action = self.env.ref("gov_rating.gov_evaluation_action_mine")
-        self.assertEqual(self.clerk.action_id.id, action.id)
+        home = self.env.ref("gov_rating.gov_my_figures_action_open")
+        self.assertEqual(self.clerk.action_id.id, home.id)
         self.assertEqual(
             self.supervisor.action_id.id,
             self.env.ref("gov_rating.gov_evaluation_action_review").id,
         )
-        home = self.env["ir.actions.act_window"].with_user(self.clerk)
-        home = home._for_xml_id("gov_rating.gov_evaluation_action_mine")
-        self.assertEqual(home["name"], "My Ratings")
+        action = self.env["gov.my.figures"].with_user(self.clerk).action_open()
+        figures = self.env["gov.my.figures"].with_user(self.clerk)
+        figures = figures.browse(action["res_id"])
+        self.assertEqual(figures.employee_id.user_id, self.clerk)
         Evaluation = self.env["gov.evaluation"].with_user(self.clerk)
         mine = Evaluation.search([("employee_id.user_id", "=", self.clerk.id)])
         self.assertTrue(mine, "the clerk's demo ratings show on the home page")
         self.assertEqual(mine.sudo().employee_id.user_id, self.clerk)
+        self.assertLessEqual(figures.evaluation_ids, mine)
 
     def test_manager_saves_the_gov_settings(self):
         self.assertFalse(self.manager.has_group("base.group_system"))

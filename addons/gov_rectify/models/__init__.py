@@ -1,6 +1,7 @@
 from . import gov_deadline_mixin
 from . import gov_rectify_intake_mixin
 from . import gov_rectify_step_mixin
+from . import gov_rectify_notify_mixin
 from . import gov_rectify_stage
 from . import gov_rectify_order
 from . import gov_rectify_order_actions

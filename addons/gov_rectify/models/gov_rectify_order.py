@@ -66,6 +66,7 @@ SYSTEM_FIELDS = {
     "evaluation_id",
     "is_overdue",
     "name",
+    "no_contact",
     "rectified_on_time",
     "result",
     "second_evaluation_id",
@@ -96,6 +97,7 @@ class GovRectifyOrder(models.Model):
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
         "gov.identity.mixin",
+        "gov.rectify.notify.mixin",
         "gov.deadline.mixin",
         "gov.rectify.intake.mixin",
         "gov.rectify.step.mixin",
@@ -129,6 +131,7 @@ class GovRectifyOrder(models.Model):
         related="stage_id.step", string="Step Type", store=True, index=True
     )
     next_stage_optional = fields.Boolean(compute="_compute_next_stage")
+    stage_optional = fields.Boolean(related="stage_id.optional")
     can_move_on = fields.Boolean(
         compute="_compute_can_move_on",
         help="Whether the current user may move the order on from its step.",
@@ -222,6 +225,14 @@ class GovRectifyOrder(models.Model):
     visit_ids = fields.One2many("gov.rectify.visit", "order_id", string="Visits")
     visit_count = fields.Integer(compute="_compute_visit_count")
     date_visited = fields.Datetime(string="Followed Up On", readonly=True, copy=False)
+    no_contact = fields.Boolean(
+        string="No Contact Possible",
+        readonly=True,
+        copy=False,
+        help="The citizen rated anonymously and left no way to reach them: the "
+        "follow-up was closed without a visit.",
+    )
+    can_close_no_contact = fields.Boolean(compute="_compute_can_close_no_contact")
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
     result = fields.Selection(RESULTS, readonly=True, copy=False, tracking=True)
     accountability_ids = fields.One2many("gov.rectify.accountability", "order_id")
@@ -263,6 +274,11 @@ class GovRectifyOrder(models.Model):
     def _compute_can_move_on(self):
         for order in self:
             order.can_move_on = self.env.su or order._step_allows(self.env.user)
+
+    @api.depends("step", "visit_required", "evaluation_id.anonymous")
+    def _compute_can_close_no_contact(self):
+        for order in self:
+            order.can_close_no_contact = order._no_contact_possible()
 
     @api.depends("citizen_name", "citizen_phone", "evaluation_id.anonymous")
     def _compute_citizen_masked(self):
@@ -313,10 +329,15 @@ class GovRectifyOrder(models.Model):
                 order._check_transition(stage)
         for order in self.filtered(lambda o: o.stage_id != stage):
             leaving = order._stage_exit_vals()
+            reaches = not self._is_department_stage(
+                order.stage_id
+            ) and self._is_department_stage(stage)
             super(GovRectifyOrder, order).write(
                 {"stage_id": stage.id, **leaving, **order._stage_entry_vals(stage)}
             )
             order._schedule_step_activity()
+            if reaches:
+                order._notify_department()
         return True
 
     def _check_user_write(self, vals):
@@ -376,12 +397,6 @@ class GovRectifyOrder(models.Model):
 
     def _deadline_step_name(self):
         return self.stage_id.name
-
-    def _deadline_warned_partners(self):
-        return self.user_id.partner_id
-
-    def _deadline_escalation_users(self):
-        return self.supervisor_id, self.department_id.manager_id.user_id
 
     def _deadline_write(self, vals):
         with guard.allowed(SYSTEM):

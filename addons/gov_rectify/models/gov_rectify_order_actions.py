@@ -8,6 +8,7 @@ from .gov_rectify_order import (
     SYSTEM,
     TRANSITION,
 )
+from .gov_rectify_step_mixin import SKIP
 
 
 class GovRectifyOrder(models.Model):
@@ -34,12 +35,53 @@ class GovRectifyOrder(models.Model):
         return True
 
     def action_skip_step(self):
+        """Skip an optional step: the current one, from inside it, or else the
+        next one."""
         for order in self:
             following = order._following_stages()
-            if not following[:1].optional or len(following) < 2:
-                raise UserError(self.env._("The next step is not optional."))
-            order.write({"stage_id": following[1].id})
+            if order.stage_id.optional and following:
+                skipped, target = order.stage_id, following[0]
+            elif following[:1].optional and len(following) > 1:
+                skipped, target = following[0], following[1]
+            else:
+                raise UserError(
+                    self.env._(
+                        "This step is not optional, and neither is the next one."
+                    )
+                )
+            with guard.allowed(SKIP):
+                order.write({"stage_id": target.id})
+            order.message_post(
+                body=self.env._(
+                    "The optional step %(step)s was skipped by %(user)s.",
+                    step=skipped.name,
+                    user=self.env.user.name,
+                )
+            )
         return True
+
+    def action_close_no_contact(self):
+        """End the follow-up of an anonymous bad review without a visit: nobody
+        can call the citizen back."""
+        for order in self:
+            if not order._no_contact_possible():
+                raise UserError(
+                    self.env._(
+                        "Only the follow-up of an anonymous bad review, whose citizen "
+                        "left no number, ends without a visit."
+                    )
+                )
+        with guard.allowed(SYSTEM):
+            self.write({"no_contact": True})
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "Follow-up closed by %(user)s: the citizen rated anonymously "
+                    "and cannot be contacted.",
+                    user=self.env.user.name,
+                )
+            )
+        return self.action_next_step()
 
     def action_appeal(self):
         """The department disputes the bad review: an outside reviewer decides."""
@@ -145,6 +187,7 @@ class GovRectifyOrder(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Hold Accountable"),
             "res_model": "gov.rectify.accountability",
             "view_mode": "form",
             "target": "new",

@@ -3,8 +3,13 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.gov_rating import guard
+
 # Orders closed with these results do not count: their rating left the statistics.
 RESULTS_NOT_COUNTED = ("appeal_upheld", "invalidated")
+# Lifted by action_skip_step only (gov_rating/guard.py): an optional step is left
+# without its work.
+SKIP = "gov.rectify.skip"
 
 
 class GovRectifyStepMixin(models.AbstractModel):
@@ -93,7 +98,8 @@ class GovRectifyStepMixin(models.AbstractModel):
             raise UserError(
                 self.env._("The step %(step)s cannot be skipped.", step=skipped[0].name)
             )
-        self._check_step_done(current)
+        if not (current.optional and guard.is_allowed(SKIP)):
+            self._check_step_done(current)
         if current.step == "verify" and self.evaluation_id.validity == "suspect":
             raise UserError(
                 self.env._(
@@ -115,7 +121,8 @@ class GovRectifyStepMixin(models.AbstractModel):
             or (self.rectify_kind == "ledger" and not self.ledger_deadline),
             "instruct": not (self.leader_instruction or "").strip(),
             "reply": not (self.reply_text or "").strip(),
-            "visit": not self.visit_ids.filtered(lambda v: v.state == "done"),
+            "visit": not self.no_contact
+            and not self.visit_ids.filtered(lambda v: v.state == "done"),
         }.get(stage.step)
         if missing:
             raise UserError(
@@ -139,6 +146,17 @@ class GovRectifyStepMixin(models.AbstractModel):
             "reply": self.env._("the reply to the citizen."),
             "visit": self.env._("a completed follow-up visit."),
         }[step]
+
+    def _no_contact_possible(self):
+        """Whether the follow-up may end without a visit: the citizen rated
+        anonymously and left no number to call back."""
+        self.ensure_one()
+        return (
+            self.step == "visit"
+            and not self.visit_required
+            and bool(self.evaluation_id.anonymous)
+            and not self.visit_ids.filtered(lambda v: v.state == "done")
+        )
 
     def _check_can_close(self):
         if self.result in RESULTS_NOT_COUNTED:
@@ -171,7 +189,7 @@ class GovRectifyStepMixin(models.AbstractModel):
             }
         if step == "reply":
             return {"date_replied": now}
-        if step == "visit":
+        if step == "visit" and not self.no_contact:
             return {"date_visited": now}
         return {}
 

@@ -2,7 +2,7 @@ import random
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.gov_rating import guard
 from odoo.addons.gov_rating.models.gov_level import LEVEL_VALUES
@@ -120,16 +120,61 @@ class GovRectifyVisit(models.Model):
         return True
 
     @api.model
-    def _cron_sample_survey(self):
-        """Pick the configured share of yesterday's rated cases for a survey call."""
-        share = float(
+    def _sample_share(self):
+        return float(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("gov_rectify.sample_share", 0)
         )
+
+    @api.model
+    def _cron_sample_survey(self):
+        """Pick the configured share of yesterday's rated cases for a survey call."""
         company = self.env.company
         yesterday = company._gov_today() - timedelta(days=1)
-        return self._sample_survey(*company._gov_period_bounds(yesterday, "day"), share)
+        return self._sample_survey(
+            *company._gov_period_bounds(yesterday, "day"), self._sample_share()
+        )
+
+    @api.model
+    def action_draw_sample(self):
+        """A supervisor draws the sample survey now, without waiting for the
+        nightly job: the configured share of the cases rated since yesterday's
+        local midnight that were not drawn yet."""
+        if not self.env.user.has_group("gov_rating.group_gov_supervisor"):
+            raise AccessError(self.env._("Only supervisors draw the sample survey."))
+        share = self._sample_share()
+        if not share:
+            raise UserError(
+                self.env._(
+                    "The sample survey is off: set its share in Configuration › "
+                    "Settings › Work Orders first."
+                )
+            )
+        company = self.env.company
+        today = company._gov_today()
+        drawn = self._sample_survey(
+            *company._gov_range_bounds(today - timedelta(days=1), today), share
+        )
+        if not drawn:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._(
+                        "No rated case is left to draw since yesterday."
+                    ),
+                },
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sample Survey Drawn"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", drawn.ids)],
+        }
 
     @api.model
     def _sample_survey(self, date_from, date_to, share, seed=None):

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .gov_rectify_notify_mixin import OVERDUE_NOTIFY
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -27,6 +29,14 @@ class ResConfigSettings(models.TransientModel):
         string="Default Supervisor",
         config_parameter="gov_rectify.supervisor_id",
         help="Follows work orders opened automatically and receives escalations.",
+    )
+    gov_rectify_overdue_notify = fields.Selection(
+        OVERDUE_NOTIFY,
+        string="Overdue Steps Are Told To",
+        config_parameter="gov_rectify.overdue_notify",
+        default="department",
+        help="Who receives the message when a step of a work order is overdue; "
+        "the supervisor also gets a to-do.",
     )
     gov_rectify_sample_share = fields.Float(
         string="Sample Survey Share (%)",

@@ -11,3 +11,4 @@ from . import test_rectify_batch
 from . import test_rectify_race
 from . import test_rectify_roles
 from . import test_rectify_citizen
+from . import test_rectify_notify

@@ -6,3 +6,4 @@ from . import test_attacks
 from . import test_fuzz
 from . import test_citizen_phone
 from . import test_citizen_pages
+from . import test_role_tours

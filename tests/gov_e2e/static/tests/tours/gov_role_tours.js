@@ -1,0 +1,172 @@
+/** @odoo-module **/
+/* Each role's main task in the back office, as its demo user. Steps select by
+ * field and button names, menu xml ids and data attributes, not by labels. */
+import {registry} from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+// The top dialog (a confirmation opens over a wizard).
+const DIALOG = ".o_dialog:not(.o_inactive_modal)";
+// A 1×1 PNG: the scan of the paper form.
+const PNG =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+function app() {
+    return [
+        {
+            content: "open the Government Rating app",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-menu [data-menu-xmlid='gov_rating.menu_gov_root']",
+            run: "click",
+        },
+    ];
+}
+
+function menu(section, item) {
+    return [
+        {
+            content: `open the menu ${section}`,
+            trigger: `.o_main_navbar [data-menu-xmlid='${section}']`,
+            run: "click",
+        },
+        {
+            content: `open ${item}`,
+            trigger: `.dropdown-menu [data-menu-xmlid='${item}']`,
+            run: "click",
+        },
+    ];
+}
+
+tours.add("gov_clerk_paper_form", {
+    steps: () => [
+        {content: "the clerk's home: figures and rank", trigger: ".o_gov_my_figures .o_gov_my_rank"},
+        {trigger: "button.o_gov_enter_paper", run: "click"},
+        {trigger: `${DIALOG} div[name=case_number] input`, run: "edit TOUR-PAPER-1"},
+        {trigger: `${DIALOG} div[name=level] input[data-value='4']`, run: "click"},
+        {
+            content: "the case is found and its staff member chosen",
+            trigger: `${DIALOG} div[name=case_summary]:not(:empty)`,
+        },
+        {
+            content: "attach the scan of the form",
+            trigger: `${DIALOG} div[name=scan]`,
+            async run() {
+                const input = this.anchor.querySelector("input[type=file]");
+                const bytes = Uint8Array.from(atob(PNG), (c) => c.charCodeAt(0));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], "form.png", {type: "image/png"}));
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {content: "the scan is attached", trigger: `${DIALOG} div[name=scan] .o_clear_file_button`},
+        {trigger: `${DIALOG} button[name=action_confirm]`, run: "click"},
+        {content: "the form is saved", trigger: "body:not(:has(.modal))"},
+        {
+            content: "the clerk sees their rank in the hall this month",
+            trigger: ".o_gov_my_rank .o_gov_rank_value",
+            run() {
+                const rank = parseInt(this.anchor.textContent, 10);
+                if (!(rank >= 1)) {
+                    throw new Error(`the clerk has no rank: ${this.anchor.textContent}`);
+                }
+            },
+        },
+    ],
+});
+
+tours.add("gov_handler_order", {
+    steps: () => [
+        {trigger: ".o_notebook a.nav-link[name=rectify]", run: "click"},
+        {trigger: "div[name=contact_note] textarea", run: "edit 已电话联系群众，说明补正要求"},
+        {trigger: "button[name=action_next_step]", run: "click"},
+        {content: "at the rectification", trigger: "div[name=rectify_kind] select"},
+        {trigger: "div[name=rectify_kind] select", run: 'select "immediate"'},
+        {trigger: "div[name=rectify_note] textarea", run: "edit 当场一次性告知并补正"},
+        {trigger: "button[name=action_next_step]", run: "click"},
+        {trigger: ".o_notebook a.nav-link[name=reply]", run: "click"},
+        {content: "inside the optional leader step", trigger: "div[name=leader_instruction] textarea"},
+        {trigger: "button[name=action_skip_step]", run: "click"},
+        {content: "at the reply", trigger: "div[name=reply_text] textarea"},
+        {trigger: "div[name=reply_text] textarea", run: "edit 已一次性告知所需材料，窗口已整改"},
+        {trigger: "button[name=action_next_step]", run: "click"},
+        {content: "the reply is sent", trigger: "div[name=reply_text]:not(:has(textarea))"},
+    ],
+});
+
+tours.add("gov_reviewer_appeal", {
+    steps: () => [
+        {content: "the appeals waiting", trigger: ".o_list_view .o_data_row"},
+        {trigger: ".o_data_row:first .o_data_cell", run: "click"},
+        {trigger: "button[name=action_appeal_decide]", run: "click"},
+        {trigger: `${DIALOG} div[name=decision] input[data-value=upheld]`, run: "click"},
+        {trigger: `${DIALOG} div[name=reason] textarea`, run: "edit 录音显示窗口已一次性告知，系误评"},
+        {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
+        {content: "confirm the decision", trigger: `${DIALOG} .modal-body p.text-prewrap`},
+        {trigger: `${DIALOG} .modal-footer .btn-primary`, run: "click"},
+        {content: "decided", trigger: "body:not(:has(.modal)) .o_form_view"},
+    ],
+});
+
+tours.add("gov_supervisor_cluster_publish", {
+    steps: () => [
+        {content: "the review queue", trigger: ".o_list_view .o_data_row"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_ratings", "gov_rating.menu_gov_fraud_cluster"),
+        {
+            trigger: ".o_data_row:has(.o_data_cell[name=member_count]:contains(3)) .o_data_cell[name=name]",
+            run: "click",
+        },
+        {trigger: ".o_form_view button[name=action_open_review]", run: "click"},
+        {trigger: `${DIALOG} div[name=reason] textarea`, run: "edit 同一地址五分钟内连续好评"},
+        {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
+        {content: "the cluster is decided", trigger: "body:not(:has(.modal)) .o_form_view"},
+        ...menu("gov_publish.menu_gov_publication", "gov_publish.menu_gov_publish_period"),
+        {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
+        {trigger: "button[name=action_publish]", run: "click"},
+        {content: "published", trigger: "button[name=action_verify]"},
+    ],
+});
+
+tours.add("gov_manager_setup", {
+    steps: () => [
+        {content: "the dashboard with the setup's progress", trigger: ".o_gov_setup_panel"},
+        {trigger: ".o_gov_setup_panel button", run: "click"},
+        {trigger: ".o_gov_setup .o_gov_setup_step[data-step=website]"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_survey"),
+        {trigger: ".o_control_panel_main_buttons .o-kanban-button-new, .o_control_panel_main_buttons .o_list_button_add", run: "click"},
+        {trigger: "div[name=title] input, div[name=title] textarea", run: "edit 办事体验问卷"},
+        {trigger: "div[name=question_and_page_ids] .o_field_x2many_list_row_add a:first", run: "click"},
+        {trigger: `${DIALOG} div[name=title] input`, run: "edit 办事指南是否清晰？"},
+        {trigger: `${DIALOG} .o_form_button_save`, run: "click"},
+        {trigger: "div[name=question_and_page_ids] .o_data_row"},
+        {trigger: ".o_form_button_save", run: "click"},
+        {content: "the questionnaire is saved", trigger: ".o_form_view .o_breadcrumb:contains(办事体验问卷)"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_publish.menu_gov_date_range_generator"),
+        {trigger: `${DIALOG} div[name=type_id] input`, run: "edit Quarter"},
+        {trigger: ".o-autocomplete--dropdown-item:contains(Quarter)", run: "click"},
+        {trigger: `${DIALOG} div[name=count] input`, run: "edit 2"},
+        {trigger: `${DIALOG} div[name=range_name_preview]:not(:empty)`},
+        {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
+        {content: "the periods are generated", trigger: "body:not(:has(.modal))"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
+        {trigger: "div[name=gov_rectify_warning_hours] input", run: "edit 36"},
+        {
+            content: "save: the page reloads",
+            trigger: ".o_form_button_save",
+            async run(helpers) {
+                document.body.classList.add("o_gov_before_save");
+                await helpers.click();
+            },
+        },
+        {
+            content: "saved and reloaded",
+            trigger: "body:not(.o_gov_before_save) div[name=gov_rectify_warning_hours] input",
+        },
+    ],
+});
