@@ -167,26 +167,3 @@ class TestRoleTours(HttpCase):
         self.assertEqual(cluster.reviewer_id, self.supervisor)
         self.assertEqual(period.state, "published")
         self.assertEqual(period.published_by_id, self.supervisor)
-
-    def test_manager_sets_up_builds_a_questionnaire_and_generates_periods(self):
-        quarters = self.env["date.range"].search_count(
-            [("type_id", "=", self.env.ref("gov_publish.date_range_type_quarter").id)]
-        )
-        self.start_tour("/odoo", "gov_manager_setup", login="manager")
-        params = self.env["ir.config_parameter"].sudo()
-        self.assertEqual(params.get_param("gov_rectify.warning_hours"), "36")
-        survey = self.env["survey.survey"].search([("title", "=", "办事体验问卷")])
-        self.assertEqual(survey.create_uid, self.manager)
-        self.assertEqual(survey.question_ids.title, "办事指南是否清晰？")
-        self.assertEqual(
-            self.env["date.range"].search_count(
-                [
-                    (
-                        "type_id",
-                        "=",
-                        self.env.ref("gov_publish.date_range_type_quarter").id,
-                    )
-                ]
-            ),
-            quarters + 2,
-        )
