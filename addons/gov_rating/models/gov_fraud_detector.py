@@ -245,8 +245,8 @@ class GovFraudDetector(models.AbstractModel):
     def _candidates(self, evaluations, params):
         """{check method name: ids of ``evaluations`` to run it on}"""
         ids = evaluations.ids
-        self.env["gov.evaluation"].flush_model()
-        self.env["gov.fraud.signal"].flush_model()
+        # The queries read ratings, signals, staff and cases from the database.
+        self.env.flush_all()
         candidates = {name: set(ids) for name in ALWAYS}
         candidates["_check_too_fast"] = {
             e.id for e in evaluations if e.device_id.response_interval

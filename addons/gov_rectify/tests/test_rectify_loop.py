@@ -71,6 +71,9 @@ class TestRectifyLoop(RectifyCase):
                 "rectified_rate": 100.0,
                 "on_time_rate": 100.0,
                 "visit_rate": 100.0,
+                # The follow-up visit's answer: satisfied.
+                "satisfaction_count": 1,
+                "satisfaction_rate": 100.0,
             },
         )
         # Kept for life: no reopening, no deletion, no removal of evidence.
