@@ -16,9 +16,9 @@ class GovIndexTester(models.Model):
     parent_path = fields.Char(index=True)
 
 
-class GovEvaluation(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class GovEvaluation(models.Model):
     """Ratings of the index tester (a test-only link, loaded with the tester)."""
 
-    _inherit = "gov.evaluation"
+    _inherit = "gov.evaluation"  # pylint: disable=consider-merging-classes-inherited
 
     index_tester_id = fields.Many2one("gov.index.tester", readonly=True, index=True)
