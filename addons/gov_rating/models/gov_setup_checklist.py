@@ -152,24 +152,3 @@ class GovSetupChecklist(models.TransientModel):
             fields.Date.to_string(self.env.company._gov_today()),
         )
         return True
-
-    def _open(self, xmlid):
-        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-
-    def action_open_website(self):
-        return self._open("gov_rating.res_config_settings_action")
-
-    def action_open_units(self):
-        return self._open("gov_rating.hr_department_action_gov")
-
-    def action_open_places(self):
-        return self._open("gov_rating.gov_hall_action")
-
-    def action_open_staff(self):
-        return self._open("gov_rating.hr_employee_action_gov")
-
-    def action_open_sms(self):
-        return self._open("gov_rating.gov_sms_provider_action")
-
-    def action_open_cards(self):
-        return self._open("gov_rating.gov_window_action")

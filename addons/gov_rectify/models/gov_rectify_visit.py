@@ -59,6 +59,15 @@ class GovRectifyVisit(models.Model):
         index=True,
     )
 
+    _sql_constraints = [
+        (
+            "sample_case_once",
+            "EXCLUDE (case_id WITH =) WHERE (kind = 'sample')",
+            "A case is drawn for the sample survey once; another supervisor has "
+            "just drawn it: draw again.",
+        ),
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
         Order = self.env["gov.rectify.order"]
@@ -180,6 +189,11 @@ class GovRectifyVisit(models.Model):
     def _sample_survey(self, date_from, date_to, share, seed=None):
         """Create survey calls for ``share`` % of the valid first ratings between
         the dates (one per case); returns them."""
+        # Two draws at once (two supervisors, or one and the nightly job) take
+        # turns; a case drawn by both is refused by the constraint.
+        self.env.cr.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))", ["gov.rectify.visit.sample"]
+        )
         Evaluation = self.env["gov.evaluation"].sudo()
         domain = Evaluation._gov_statistics_domain() + [
             ("date", ">=", date_from),

@@ -1,5 +1,8 @@
+import psycopg2.errors
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import RectifyCase
 
@@ -100,6 +103,17 @@ class TestRectifyNotify(RectifyCase):
         self.assertEqual(set(drawn.mapped("kind")), {"sample"})
         again = Visit.with_user(self.supervisor).action_draw_sample()
         self.assertEqual(again["tag"], "display_notification", "nothing left")
+        # A draw that ran at the same moment, not seeing this one's visits,
+        # would insert the same cases again: the database refuses them.
+        case = drawn[0].case_id
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.ExclusionViolation),
+            self.cr.savepoint(),
+        ):
+            Visit.sudo().create(
+                {"kind": "sample", "case_id": case.id, "user_id": False}
+            )
 
     def test_satisfaction_rate_of_closed_orders(self):
         orders = []
