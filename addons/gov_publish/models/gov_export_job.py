@@ -236,15 +236,31 @@ class GovExportJob(models.Model):
 
 
 class _XlsxWriter:
-    """Rows of ratings into a constant-memory workbook."""
+    """Rows of ratings into a constant-memory workbook. A sheet holds at most
+    ``rows_per_sheet`` ratings below its header (Excel's limit of 1,048,576
+    rows); the next ones go on a new sheet, so a province's year is never cut."""
+
+    rows_per_sheet = 1_048_575
 
     def __init__(self, env, path):
         self.report = env["report.gov_publish.evaluation_xlsx"]
         self.workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+        self.sheets = 1
         self.sheet = self.report._gov_start_sheet(self.workbook)
+        self.row = 1
 
     def add(self, evaluations, done):
-        return self.report._gov_write_rows(self.sheet, evaluations, done + 1) - 1
+        rest = evaluations
+        while rest:
+            room = self.rows_per_sheet + 1 - self.row
+            if not room:
+                self.sheets += 1
+                self.sheet = self.report._gov_start_sheet(self.workbook, self.sheets)
+                self.row = 1
+                continue
+            self.row = self.report._gov_write_rows(self.sheet, rest[:room], self.row)
+            rest = rest[room:]
+        return done + len(evaluations)
 
     def close(self):
         self.workbook.close()

@@ -9,8 +9,11 @@ class GovEvaluationXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Ratings XLSX"
 
-    def _gov_start_sheet(self, workbook):
-        sheet = workbook.add_worksheet(self.env._("Ratings"))
+    def _gov_start_sheet(self, workbook, number=1):
+        name = self.env._("Ratings")
+        if number > 1:
+            name = f"{name} ({number})"
+        sheet = workbook.add_worksheet(name)
         bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF7"})
         sheet.set_column(0, 0, 18)
         sheet.set_column(1, 1, 20)

@@ -7,6 +7,8 @@ from openpyxl import load_workbook
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.gov_publish.models import gov_export_job
+
 from .common import (
     EVALUATOR_CERT,
     EVALUATOR_NAME,
@@ -141,6 +143,35 @@ class TestExports(GovPublishCase, TransactionCase):
         job.action_queue()
         self.env["gov.export.job"]._cron_process()
         self.assertEqual(job.done_count, 4)
+
+    def test_background_export_goes_on_to_a_new_sheet_when_one_is_full(self):
+        # Excel's sheet holds 1,048,575 rows below the header; here four.
+        self.patch(gov_export_job._XlsxWriter, "rows_per_sheet", 4)
+        self.patch(gov_export_job, "BATCH_SIZE", 3)
+        job = (
+            self.env["gov.export.job"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "date_from": PERIOD_START,
+                    "date_to": PERIOD_END,
+                    "region_id": self.city.id,
+                    "valid_only": False,
+                }
+            )
+        )
+        job.action_queue()
+        self.env["gov.export.job"]._cron_process()
+        self.assertEqual(job.state, "done", job.error)
+        book = load_workbook(io.BytesIO(base64.b64decode(job.result_file)))
+        self.assertEqual(book.sheetnames, ["Ratings", "Ratings (2)", "Ratings (3)"])
+        names = []
+        for sheet in book.worksheets:
+            rows = list(sheet.iter_rows(values_only=True))
+            self.assertEqual(rows[0][0], "Reference", "every sheet has the header")
+            self.assertLessEqual(len(rows) - 1, 4)
+            names += [row[0] for row in rows[1:]]
+        self.assertEqual(sorted(names), sorted(self.evaluations.mapped("name")))
 
     def test_interface_export_in_both_level_conventions(self):
         rated = self.evaluations.filtered(
