@@ -204,6 +204,31 @@ class Generator:
         self.good_levels = GOOD_LEVELS
         self.short_names = {}  # department id: its name without the region
 
+    def drop_indexes(self, table):
+        """Drop the secondary indexes of ``table`` (those of no constraint) before
+        rows are poured in; returns what ``build_indexes`` builds again. One sorted
+        build is many times faster than millions of insertions at random places of
+        each index; a unique index built again still refuses duplicates."""
+        self.cr.execute(
+            """
+            SELECT pg_get_indexdef(i.indexrelid), i.indexrelid::regclass::text
+            FROM pg_index i
+            WHERE i.indrelid = %s::regclass
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                              WHERE c.conindid = i.indexrelid)
+            """,
+            [table],
+        )
+        indexes = self.cr.fetchall()
+        for _definition, name in indexes:
+            self.cr.execute(f"DROP INDEX {name}")
+        return [definition for definition, _name in indexes]
+
+    def build_indexes(self, definitions):
+        self.cr.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for definition in definitions:
+            self.cr.execute(definition)
+
     # ------------------------------------------------------------- structure
     def create(self, model, vals_list):
         """Create in batches, the cache emptied between them."""
@@ -681,6 +706,7 @@ class Generator:
             {"windows": len(windows), "count": count, "days": self.days},
         )
         names = self.names
+        indexes = self.drop_indexes("gov_case")
         cr.execute(
             """
             INSERT INTO gov_case (
@@ -707,6 +733,7 @@ class Generator:
                 "uid": self.env.uid,
             },
         )
+        self.build_indexes(indexes)
         cr.execute(
             self.SQL(
                 """
@@ -772,6 +799,7 @@ class Generator:
             """,
             {"levels": level_values, "level_bounds": level_bounds, "count": count},
         )
+        indexes = self.drop_indexes("gov_evaluation")
         cr.execute(
             self.SQL(
                 """
@@ -819,6 +847,7 @@ class Generator:
             )
         )
         rating_count = cr.rowcount
+        self.build_indexes(indexes)
         cr.execute(
             self.SQL(
                 """
