@@ -118,6 +118,10 @@ def _tell_orm(records, written, computed):
         for inverse in pool.field_inverses[field]:
             env[inverse.model_name].invalidate_model([inverse.name])
     records.invalidate_recordset()
+    if isinstance(records, pool["mail.thread"]):
+        # As mail.thread's create: no change of the records made in this
+        # transaction is tracked.
+        records._track_discard()
     protected = [records._fields[name] for name in computed]
     with env.protecting(protected, records):
         records.modified(records._fields, create=True)
