@@ -28,11 +28,12 @@ class GovEvaluation(models.Model):
     ]
 
     def _on_created(self):
-        super()._on_created()
+        res = super()._on_created()
         # Ratings imported from a platform are not sent back out.
         self.env["gov.exchange.outbox"].sudo()._enqueue(
             self.filtered(lambda e: not e.gov_source_ref)
         )
+        return res
 
     # ---------------------------------------------------------------- export
     @api.model

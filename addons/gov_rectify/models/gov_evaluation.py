@@ -6,7 +6,7 @@ class GovEvaluation(models.Model):
     _inherit = "gov.evaluation"
 
     def _on_created(self):
-        super()._on_created()
+        res = super()._on_created()
         self._gov_open_rectify_orders()
         self._gov_link_second_evaluations()
         bad = self.filtered(lambda e: e.is_bad and e.validity == "valid")
@@ -14,6 +14,7 @@ class GovEvaluation(models.Model):
             self.env["gov.rectify.warning"].sudo()._compute_warnings(
                 employee_ids=bad.employee_id.ids, department_ids=bad.department_id.ids
             )
+        return res
 
     def write(self, vals):
         now_valid = self.browse()
