@@ -47,33 +47,36 @@ def insert(model, vals_list, computed=()):
             )
     now = env.cr.now()
     magic = [env.uid, now, env.uid, now]
-    values = [
-        SQL(
-            "(%s)",
-            SQL(", ").join(
-                [
-                    field.convert_to_column_insert(row[field.name], model, row)
-                    if field.name in row
-                    else SQL("DEFAULT")
-                    for field in columns
-                ]
-                + magic
-            ),
-        )
-        for row in rows
-    ]
+    # One placeholder a value (an SQL object spliced in): the SQL wrapper per value
+    # would cost more than the insert.
+    placeholders, params = [], []
+    for row in rows:
+        cells = []
+        for field in columns:
+            if field.name not in row:
+                cells.append("DEFAULT")
+                continue
+            value = field.convert_to_column_insert(row[field.name], model, row)
+            if isinstance(value, SQL):
+                cells.append(value.code)
+                params += value.params
+            else:
+                cells.append("%s")
+                params.append(value)
+        placeholders.append(f"({', '.join(cells)}, %s, %s, %s, %s)")
+        params += magic
+    names = [field.name for field in columns] + list(MAGIC_COLUMNS)
     # What is pending is written before the rows are: nothing cached is then lost.
     env.flush_all()
     env.cr.execute(
         SQL(
-            "INSERT INTO %s (%s) VALUES %s RETURNING id",
+            "INSERT INTO %s (%s) VALUES ",
             SQL.identifier(model._table),
-            SQL(", ").join(
-                SQL.identifier(name)
-                for name in [field.name for field in columns] + list(MAGIC_COLUMNS)
-            ),
-            SQL(", ").join(values),
-        )
+            SQL(", ").join(SQL.identifier(name) for name in names),
+        ).code
+        + ", ".join(placeholders)
+        + " RETURNING id",
+        params,
     )
     records = model.browse(id_ for (id_,) in env.cr.fetchall())
     for field in relations:

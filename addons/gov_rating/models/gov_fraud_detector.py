@@ -409,7 +409,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) scope
-                 WHERE n.id = ANY(%(ids)s)
+                 WHERE n.id = ANY(%(ids)s) AND n.employee_id IS NOT NULL
                    AND ((scope.onsite >= %(onsite_min)s
                          AND scope.offsite >= %(onsite_min)s)
                         OR (scope.total >= %(share_min)s
@@ -436,7 +436,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id AND e.is_bad
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) recent
-                 WHERE n.id = ANY(%(ids)s) AND n.is_bad
+                 WHERE n.id = ANY(%(ids)s) AND n.is_bad AND n.employee_id IS NOT NULL
                    AND recent.bad >= %(count)s AND recent.without_case > 0
                 """,
                 {
