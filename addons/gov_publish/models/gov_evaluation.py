@@ -27,14 +27,13 @@ class GovEvaluation(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        evaluations = super().create(vals_list)
+    def _on_created(self):
+        res = super()._on_created()
         # Ratings imported from a platform are not sent back out.
         self.env["gov.exchange.outbox"].sudo()._enqueue(
-            evaluations.filtered(lambda e: not e.gov_source_ref)
+            self.filtered(lambda e: not e.gov_source_ref)
         )
-        return evaluations
+        return res
 
     # ---------------------------------------------------------------- export
     @api.model

@@ -304,7 +304,10 @@ class GovExchangeImport(models.Model):
             rejected += errors
         return created, rejected
 
-    def _import_entries(self, entries):
+    def _import_entries(self, entries, bulk=True):
+        """Upsert the cases of ``entries`` and make their ratings: in SQL, one
+        insert per table (``bulk``), or through the ORM's ``create``, which gives
+        the same rows (the tests compare them)."""
         Case = (
             self.env["gov.case"]
             .sudo()
@@ -312,7 +315,7 @@ class GovExchangeImport(models.Model):
             .with_context(tracking_disable=True)
         )
         cases = Case._api_upsert_many(
-            self.platform_id, [entry["case"] for entry in entries]
+            self.platform_id, [entry["case"] for entry in entries], bulk=bulk
         )
         errors = [error for __, error in cases if error]
         if errors:
@@ -328,6 +331,7 @@ class GovExchangeImport(models.Model):
                     for entry, (case, __) in zip(entries, cases, strict=True)
                 ],
                 date=[entry["date"] for entry in entries],
+                bulk=bulk,
             )
         )
         return ratings

@@ -15,6 +15,7 @@ from . import gov_service_item
 from . import gov_platform
 from . import gov_device
 from . import gov_case
+from . import gov_case_api
 from . import gov_case_link
 from . import gov_level
 from . import gov_tag_set

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import consteq
 
-from .. import guard, tools
+from .. import bulk, guard, tools
 
 CASE_STATES = [
     ("received", "Received"),
@@ -123,9 +123,11 @@ class GovCase(models.Model):
     @api.depends("hall_id", "department_id")
     def _compute_region_id(self):
         for case in self:
-            case.region_id = (
-                case.hall_id.region_id or case.department_id.gov_region_id or False
-            )
+            case.region_id = self._region_of(case.hall_id, case.department_id)
+
+    @api.model
+    def _region_of(self, hall, department):
+        return hall.region_id or department.gov_region_id or False
 
     @api.depends("applicant_name", "applicant_cert", "applicant_phone")
     def _compute_applicant_masked(self):
@@ -164,14 +166,47 @@ class GovCase(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._prepare_create_vals(vals_list)
+        cases = super().create(vals_list)
+        cases.filtered(lambda c: c.state == "done")._on_done()
+        return cases
+
+    @api.model
+    def _bulk_create(self, vals_list):
+        """``create`` in one INSERT per table (gov_rating/bulk.py), for the batches
+        of a platform import: the same completion, stored computed fields and
+        follow-up; no message (the import makes its cases without tracking)."""
+        self._prepare_create_vals(vals_list)
+        items = self.env["gov.service.item"].browse(
+            {vals["item_id"] for vals in vals_list if vals.get("item_id")}
+        )
+        halls = self.env["gov.hall"].browse(
+            {vals["hall_id"] for vals in vals_list if vals.get("hall_id")}
+        )
+        items.department_id.fetch(["gov_region_id"])
+        halls.fetch(["region_id"])
+        for vals in vals_list:
+            # As _compute_department_id and _compute_region_id.
+            department = (
+                self.env["hr.department"].browse(vals.get("department_id"))
+                or items.browse(vals.get("item_id")).department_id
+            )
+            vals["department_id"] = department.id
+            if "region_id" not in vals:
+                vals["region_id"] = self._region_of(
+                    halls.browse(vals.get("hall_id")), department
+                ).id
+        cases = bulk.insert(self, vals_list, computed=("department_id", "region_id"))
+        cases.filtered(lambda c: c.state == "done")._on_done()
+        return cases
+
+    @api.model
+    def _prepare_create_vals(self, vals_list):
         for vals in vals_list:
             self._normalize_identity(vals)
             vals["rating_code"] = self._new_rating_code()
             if vals.get("state") == "done" and not vals.get("date_done"):
                 vals["date_done"] = fields.Datetime.now()
-        cases = super().create(vals_list)
-        cases.filtered(lambda c: c.state == "done")._on_done()
-        return cases
 
     def write(self, vals):
         self._normalize_identity(vals)
@@ -253,156 +288,6 @@ class GovCase(models.Model):
         if guard.is_allowed(NO_INVITATION):
             return
         self.env["gov.case.link"]._issue(self)._invite_by_sms()
-
-    @api.model
-    def _api_upsert(self, platform, payload):
-        """Create or update a case pushed by a business system; the same case number
-        from the same platform updates the case. Returns the case."""
-        [(case, error)] = self._api_upsert_many(platform, [payload])
-        if error:
-            raise ValidationError(error)
-        return case
-
-    @api.model
-    def _api_upsert_many(self, platform, payloads):
-        """``_api_upsert`` of many cases at once: the codes are looked up in one query
-        each, the new cases created together. Returns one (case, error message) per
-        payload, in order; a payload with an error changes nothing."""
-        results = [(self.browse(), None)] * len(payloads)
-        lookups = self._api_lookups(payloads)
-        prepared = []
-        for index, payload in enumerate(payloads):
-            try:
-                prepared.append((index, *self._api_case_vals(payload, lookups)))
-            except ValidationError as error:
-                results[index] = (self.browse(), error.args[0])
-        numbers = [number for __, number, __vals in prepared]
-        cases = {case.name: case for case in self.search([("name", "in", numbers)])}
-        to_create = {}
-        updates = []
-        for index, number, vals in prepared:
-            case = cases.get(number)
-            if case and case.platform_id != platform:
-                results[index] = (
-                    self.browse(),
-                    self.env._(
-                        "Case %(number)s belongs to another platform.", number=number
-                    ),
-                )
-            elif case or number in to_create:
-                updates.append((index, number, vals))
-            else:
-                to_create[number] = (index, dict(vals, platform_id=platform.id))
-        if to_create:
-            created = self.create([vals for __, vals in to_create.values()])
-            for (index, __), case in zip(to_create.values(), created, strict=True):
-                cases[case.name] = case
-                results[index] = (case, None)
-        for index, number, vals in updates:
-            case = cases[number]
-            changed = {
-                key: value
-                for key, value in vals.items()
-                if key == "employee_ids"
-                or case._fields[key].convert_to_write(case[key], case) != value
-            }
-            if changed:
-                case.write(changed)
-            results[index] = (case, None)
-        return results
-
-    @api.model
-    def _api_lookups(self, payloads):
-        """The service items, staff and windows the payloads name, by code."""
-
-        def codes(key):
-            return {
-                str(p[key])
-                for p in payloads
-                if isinstance(p, dict) and p.get(key) and isinstance(p[key], str | int)
-            }
-
-        items, windows, staff = {}, {}, {}
-        for item in self.env["gov.service.item"].search(
-            [("code", "in", list(codes("taskCode")))]
-        ):
-            items.setdefault(item.code, item)
-        for window in self.env["gov.window"].search(
-            [("code", "in", list(codes("windowCode")))]
-        ):
-            windows.setdefault(window.code, window)
-        staff_codes = {
-            code
-            for p in payloads
-            if isinstance(p, dict) and isinstance(p.get("staffCodes"), list)
-            for code in p["staffCodes"]
-            if isinstance(code, str)
-        }
-        for employee in self.env["hr.employee"].search(
-            [("gov_staff_code", "in", list(staff_codes))]
-        ):
-            staff.setdefault(employee.gov_staff_code, self.env["hr.employee"])
-            staff[employee.gov_staff_code] |= employee
-        return {"items": items, "windows": windows, "staff": staff}
-
-    @api.model
-    def _api_case_vals(self, payload, lookups):
-        """(case number, values) of one pushed case; a ValidationError when it
-        cannot be taken."""
-        if not isinstance(payload, dict):
-            raise ValidationError(self.env._("The request body must be a JSON object."))
-        number = str(payload.get("projectNo") or "").strip()
-        if not number:
-            raise ValidationError(self.env._("projectNo (the case number) is missing."))
-        for key in ("taskCode", "windowCode", "userName", "certKey", "mobile"):
-            if payload.get(key) is not None and not isinstance(payload[key], str | int):
-                raise ValidationError(
-                    self.env._("%(field)s must be a text.", field=key)
-                )
-        codes = payload.get("staffCodes")
-        if codes is not None and not (
-            isinstance(codes, list) and all(isinstance(c, str) for c in codes)
-        ):
-            raise ValidationError(self.env._("staffCodes must be a list of texts."))
-        item = lookups["items"].get(str(payload.get("taskCode") or ""))
-        if not item:
-            raise ValidationError(
-                self.env._(
-                    "Unknown service item code %(code)s.", code=payload.get("taskCode")
-                )
-            )
-        vals = {
-            "name": number,
-            "item_id": item.id,
-            "applicant_type": "company"
-            if str(payload.get("userProp")) == "2"
-            else "person",
-        }
-        # A status-only update keeps the applicant it does not mention.
-        for field, key in (
-            ("applicant_name", "userName"),
-            ("applicant_cert", "certKey"),
-            ("applicant_phone", "mobile"),
-        ):
-            if key in payload:
-                vals[field] = str(payload[key] or "") or False
-        if codes:
-            staff = self.env["hr.employee"]
-            for code in codes:
-                staff |= lookups["staff"].get(code, staff.browse())
-            if len(staff) != len(set(codes)):
-                raise ValidationError(
-                    self.env._("Unknown staff numbers in staffCodes.")
-                )
-            vals["employee_ids"] = [fields.Command.set(staff.ids)]
-        if payload.get("windowCode"):
-            window = lookups["windows"].get(str(payload["windowCode"]))
-            if not window:
-                raise ValidationError(self.env._("Unknown window code."))
-            vals.update(window_id=window.id, hall_id=window.hall_id.id)
-        if str(payload.get("proStatus")) == "done":
-            vals["state"] = "done"
-        return number, vals
 
     @api.model
     def _gov_active_rates(self, field, ids, hierarchical=False, domain=None):

@@ -341,15 +341,30 @@ class GovEvaluation(models.Model):
     @api.depends("level")
     def _compute_kind(self):
         for evaluation in self:
-            evaluation.is_bad = evaluation.level in BAD_LEVELS
-            evaluation.is_good = evaluation.level in GOOD_LEVELS
+            evaluation.update(self._kind_values(evaluation.level))
 
     @api.depends("comment")
     def _compute_comment_key(self):
         for evaluation in self:
-            key = text_key(evaluation.comment)
-            evaluation.comment_key = key or False
-            evaluation.comment_hash = text_hash(key) or False
+            evaluation.update(self._comment_key_values(evaluation.comment))
+
+    @api.model
+    def _kind_values(self, level):
+        return {"is_bad": level in BAD_LEVELS, "is_good": level in GOOD_LEVELS}
+
+    @api.model
+    def _comment_key_values(self, comment):
+        key = text_key(comment)
+        return {"comment_key": key or False, "comment_hash": text_hash(key) or False}
+
+    @api.model
+    def _stored_computed_values(self, vals):
+        """The stored computed fields of a rating of values ``vals``, as the compute
+        methods give them (the bulk insert of an import writes them itself)."""
+        return {
+            **self._kind_values(vals.get("level")),
+            **self._comment_key_values(vals.get("comment")),
+        }
 
     @api.depends("anonymous", "evaluator_name", "evaluator_phone", "evaluator_cert")
     def _compute_evaluator_masked(self):
@@ -367,6 +382,14 @@ class GovEvaluation(models.Model):
     # ------------------------------------------------------------------ create
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_gateway()
+        self._prepare_evaluation_vals_list(vals_list)
+        evaluations = super().create(vals_list)
+        evaluations._on_created()
+        return evaluations
+
+    @api.model
+    def _check_gateway(self):
         if not guard.is_allowed(GATEWAY):
             raise AccessError(
                 self.env._(
@@ -374,12 +397,14 @@ class GovEvaluation(models.Model):
                     "link, SMS, device, paper form), never created directly."
                 )
             )
-        self._prepare_evaluation_vals_list(vals_list)
-        evaluations = super().create(vals_list)
-        evaluations.tag_set_id.filtered(lambda s: not s.locked).locked = True
+
+    def _on_created(self):
+        """What follows the making of these ratings, whether by ``create`` or by
+        the bulk insert of an import: the tag set locked, the fraud checks (the
+        modules add the work orders and the outbox)."""
+        self.tag_set_id.filtered(lambda s: not s.locked).locked = True
         if not guard.is_allowed(NO_FRAUD_CHECKS):
-            evaluations._detect_fraud()
-        return evaluations
+            self._detect_fraud()
 
     # ------------------------------------------------------------ protection
     def write(self, vals):

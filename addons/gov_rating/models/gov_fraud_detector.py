@@ -251,14 +251,22 @@ class GovFraudDetector(models.AbstractModel):
         candidates["_check_too_fast"] = {
             e.id for e in evaluations if e.device_id.response_interval
         }
+        keys = list(
+            {
+                e.evaluator_key
+                for e in evaluations
+                if e.evaluator_key and e.evaluator_key != "applicant"
+            }
+        )
         for name, query, args in self._candidate_queries(params):
-            self.env.cr.execute(query, {"ids": ids, **args})
+            self.env.cr.execute(query, {"ids": ids, "keys": keys, **args})
             candidates[name] = {row[0] for row in self.env.cr.fetchall()}
         return candidates
 
     def _candidate_queries(self, params):
-        """(check, SQL selecting the ids of the new ratings (``%(ids)s``) it may
-        find something on, arguments)"""
+        """(check, SQL selecting the ids of the new ratings (``%(ids)s``, their
+        evaluator keys but ``applicant``: ``%(keys)s``) it may find something on,
+        arguments)"""
         burst = timedelta(minutes=params["burst_minutes"])
         day = timedelta(days=1)
         duplicate = timedelta(hours=params["duplicate_hours"])
@@ -286,16 +294,24 @@ class GovFraudDetector(models.AbstractModel):
                 {},
             ),
             (
+                # Another rating of the same evaluator within the span on either
+                # side: then the one just before or just after is. The keys are
+                # given as values, so that the plan is a scan of the key index
+                # whatever the statistics of the column (a join on the key from
+                # freshly inserted rows, estimated at one, loops over the dates).
                 "_check_duplicate",
                 """
-                SELECT n.id FROM gov_evaluation n
+                SELECT n.id FROM (
+                    SELECT e.id, e.date, e.evaluator_cert, e.evaluator_phone,
+                           lag(e.date) OVER near AS before,
+                           lead(e.date) OVER near AS after
+                      FROM gov_evaluation e
+                     WHERE e.evaluator_key = ANY(%(keys)s)
+                    WINDOW near AS (PARTITION BY e.evaluator_key ORDER BY e.date, e.id)
+                ) n
                  WHERE n.id = ANY(%(ids)s)
-                   AND n.evaluator_key != 'applicant'
                    AND (n.evaluator_cert IS NOT NULL OR n.evaluator_phone IS NOT NULL)
-                   AND EXISTS (
-                       SELECT 1 FROM gov_evaluation e
-                        WHERE e.evaluator_key = n.evaluator_key AND e.id != n.id
-                          AND e.date BETWEEN n.date - %(span)s AND n.date + %(span)s)
+                   AND (n.date - n.before <= %(span)s OR n.after - n.date <= %(span)s)
                 """,
                 {"span": duplicate},
             ),
@@ -393,7 +409,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) scope
-                 WHERE n.id = ANY(%(ids)s)
+                 WHERE n.id = ANY(%(ids)s) AND n.employee_id IS NOT NULL
                    AND ((scope.onsite >= %(onsite_min)s
                          AND scope.offsite >= %(onsite_min)s)
                         OR (scope.total >= %(share_min)s
@@ -420,7 +436,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id AND e.is_bad
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) recent
-                 WHERE n.id = ANY(%(ids)s) AND n.is_bad
+                 WHERE n.id = ANY(%(ids)s) AND n.is_bad AND n.employee_id IS NOT NULL
                    AND recent.bad >= %(count)s AND recent.without_case > 0
                 """,
                 {

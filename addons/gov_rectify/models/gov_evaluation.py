@@ -5,17 +5,16 @@ from odoo.exceptions import ValidationError
 class GovEvaluation(models.Model):
     _inherit = "gov.evaluation"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        evaluations = super().create(vals_list)
-        evaluations._gov_open_rectify_orders()
-        evaluations._gov_link_second_evaluations()
-        bad = evaluations.filtered(lambda e: e.is_bad and e.validity == "valid")
+    def _on_created(self):
+        res = super()._on_created()
+        self._gov_open_rectify_orders()
+        self._gov_link_second_evaluations()
+        bad = self.filtered(lambda e: e.is_bad and e.validity == "valid")
         if bad:
             self.env["gov.rectify.warning"].sudo()._compute_warnings(
                 employee_ids=bad.employee_id.ids, department_ids=bad.department_id.ids
             )
-        return evaluations
+        return res
 
     def write(self, vals):
         now_valid = self.browse()
