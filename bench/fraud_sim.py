@@ -46,6 +46,9 @@ ATTACK_KINDS = [
     "slow_pool",
 ]
 PASSWORD = "sim-password-2026"
+# Why an honest applicant gets no rating that is no refusal of the product: the
+# case had its one rating already, from an attacker who rated it first.
+PREEMPTED = "case rated first by an attacker"
 
 
 class Web:
@@ -456,7 +459,7 @@ class Simulation:
             self.honest_refusals["rate limit (429)"] += 1
         elif case and case["number"] in self.attacked:
             # One rating a case: an attacker rated this case first.
-            self.honest_refusals["case rated first by an attacker"] += 1
+            self.honest_refusals[PREEMPTED] += 1
         else:
             self.honest_refusals[f"status {status}"] += 1
 
@@ -607,7 +610,9 @@ class Simulation:
             "attack_count": len(attack),
             "false_flag_rate": false / len(honest) if honest else 0.0,
             "honest_count": len(honest),
-            "honest_refused": sum(self.honest_refusals.values()),
+            "honest_refused": sum(
+                n for reason, n in self.honest_refusals.items() if reason != PREEMPTED
+            ),
             "honest_refusals": dict(self.honest_refusals),
             "tau": self._tau(env, honest),
             "false_signals": dict(false_signals),

@@ -15,6 +15,9 @@ FRAUD_PARAMS = {
     "same_text_min_length": 6,
     "same_text_days": 30,
     "same_text_share": 0.5,
+    # A text is common (ordinary) only when this many staff members or windows
+    # receive it; on fewer, each of them with "same_text_count" cases is pasted.
+    "same_text_targets": 3,
     "reuse_days": 90,
     "reuse_cases": 3,
     "fast_seconds": 8,
