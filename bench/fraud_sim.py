@@ -9,7 +9,7 @@ the staff ranking the product publishes and the ranking from honest ratings alon
 The routes are driven in-process through the WSGI application (``odoo.http.root``)
 with a werkzeug test client, one client (cookie jar) and one address per citizen in
 proxy mode (X-Forwarded-For); the clock is simulated with freezegun so that a month
-of traffic runs in minutes. ``run(world_env, client_factory)`` is called by
+of traffic runs in minutes. ``run(app, read_env)`` is called by
 ``bench/run-fraud`` on its own database and by a smoke test in ``tests/gov_e2e``.
 """
 
