@@ -240,8 +240,8 @@ class GovFraudDetector(models.AbstractModel):
 
     # ------------------------------------------------------------- candidates
     # Which new ratings each check can find anything on, decided for a whole batch
-    # by one query (a part per check) over windows bounded on both sides of each rating's
-    # date. Every condition is necessary for the check to return a finding that
+    # by one query (a part per check) over windows bounded on both sides of each
+    # rating's date. Every condition is necessary for the check to return a finding that
     # changes anything (a signal to add or to withdraw); the exact check then runs
     # on the ratings selected only, so the signals are those of running every check
     # on every rating.
