@@ -33,5 +33,5 @@ def read_env(fn):
 
 sim.plan()
 odoo.tools.config["proxy_mode"] = True
-sim.run(odoo.http.root, read_env)
+sim.run(odoo.http.root, read_env, progress=lambda line: print(line, flush=True))
 print(sim.report(sim.figures(read_env(lambda e: e))))

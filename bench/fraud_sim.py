@@ -9,7 +9,7 @@ the staff ranking the product publishes and the ranking from honest ratings alon
 The routes are driven in-process through the WSGI application (``odoo.http.root``)
 with a werkzeug test client, one client (cookie jar) and one address per citizen in
 proxy mode (X-Forwarded-For); the clock is simulated with freezegun so that a month
-of traffic runs in minutes. ``run(world_env, client_factory)`` is called by
+of traffic runs in minutes. ``run(app, read_env)`` is called by
 ``bench/run-fraud`` on its own database and by a smoke test in ``tests/gov_e2e``.
 """
 
@@ -17,10 +17,11 @@ import hashlib
 import json
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+from freezegun.api import real_monotonic
 from stdnum.cn import ric
 from werkzeug.test import Client
 
@@ -45,6 +46,9 @@ ATTACK_KINDS = [
     "slow_pool",
 ]
 PASSWORD = "sim-password-2026"
+# Why an honest applicant gets no rating that is no refusal of the product: the
+# case had its one rating already, from an attacker who rated it first.
+PREEMPTED = "case rated first by an attacker"
 
 
 class Web:
@@ -100,7 +104,8 @@ class Simulation:
         self.start = datetime(2025, 1, 6, 1, 0) + timedelta(weeks=6 * (seed % 50))
         self.events = []
         self.labels = {}  # rating id -> attack kind or "honest"
-        self.honest_refused = 0
+        # Honest submissions answered without a rating, by reason.
+        self.honest_refusals = Counter()
         self.attack_refused = 0
         self.tag = f"{seed:03d}{self.rng.randrange(10**5):05d}"
 
@@ -175,7 +180,6 @@ class Simulation:
                 {
                     "name": f"工作人员{i}",
                     "login": login,
-                    "password": PASSWORD,
                     "groups_id": [(6, 0, [group.id, env.ref("base.group_user").id])],
                 }
             )
@@ -220,12 +224,29 @@ class Simulation:
                     "seat_token": seat.gov_qr_token,
                     "device_key": key,
                     "login": login,
+                    "user": user.id,
                     "phone": employee.mobile_phone,
                     "cert": employee.identification_id,
                     "quality": quality,
                 }
             )
         self.hall = hall.id
+        order = sorted(range(self.n_staff), key=lambda i: self.staff[i]["quality"])
+        self.roles = {
+            "coerced": order[0],
+            "bought": order[1],
+            "paste": order[2],
+            "slow_paste": order[3 % self.n_staff],
+            "slow_pool": order[4 % self.n_staff],
+            "flood": order[-1],
+            "slow_flood": order[-2],
+            "self": order[len(order) // 2],
+            "device_burst": order[-3 % self.n_staff],
+        }
+        # Only the staff member who rates logged in has a password (hashing one
+        # takes a second).
+        self_user = env["res.users"].browse(self.staff[self.roles["self"]]["user"])
+        self_user.password = PASSWORD
 
     # ---------------------------------------------------------------- traffic
     def _level(self, quality):
@@ -243,18 +264,6 @@ class Simulation:
 
     def plan(self):
         """Cases and honest ratings; the attacks take some cases and add ratings."""
-        order = sorted(range(self.n_staff), key=lambda i: self.staff[i]["quality"])
-        self.roles = {
-            "coerced": order[0],
-            "bought": order[1],
-            "paste": order[2],
-            "slow_paste": order[3 % self.n_staff],
-            "slow_pool": order[4 % self.n_staff],
-            "flood": order[-1],
-            "slow_flood": order[-2],
-            "self": order[len(order) // 2],
-            "device_burst": order[-3 % self.n_staff],
-        }
         self.cases = defaultdict(list)
         self.attacked = set()
         # Cases an attacker rated without a phone or ID: the rating took the
@@ -421,24 +430,38 @@ class Simulation:
                     self._at(case["done"] + delay, "link", case, fields, "honest")
 
     # -------------------------------------------------------------- execution
-    def run(self, app, read_env):
+    def run(self, app, read_env, progress=None):
         """Play the events in time order; ``read_env(fn)`` calls ``fn(env)`` with
-        an environment that sees what the requests wrote."""
+        an environment that sees what the requests wrote; ``progress(line)`` is
+        told the wall-clock time each simulated day took."""
         self.read_env = read_env
         self.app = app
+        self.sessions = {}
         self.events.sort(key=lambda e: (e[0], e[1]))
+        day, started = None, real_monotonic()
+        # One freezer for the whole run, moved from event to event (starting a
+        # freezer scans every loaded module).
         with freeze_time(self.events[0][0]) as clock:
             for when, _n, action, args in self.events:
+                if progress and when.date() != day:
+                    if day:
+                        progress(f"  {day}: {real_monotonic() - started:.0f} s")
+                    day, started = when.date(), real_monotonic()
                 clock.move_to(when)
                 getattr(self, f"_do_{action}")(*args)
 
-    def _record(self, rating_id, status, kind):
+    def _record(self, rating_id, status, kind, case=None):
         if rating_id:
             self.labels[rating_id] = kind
-        elif kind == "honest":
-            self.honest_refused += 1
-        else:
+        elif kind != "honest":
             self.attack_refused += 1
+        elif status == 429:
+            self.honest_refusals["rate limit (429)"] += 1
+        elif case and case["number"] in self.attacked:
+            # One rating a case: an attacker rated this case first.
+            self.honest_refusals[PREEMPTED] += 1
+        else:
+            self.honest_refusals[f"status {status}"] += 1
 
     def _web(self, address=None):
         return Web(self.app, address or self._address())
@@ -470,18 +493,18 @@ class Simulation:
             headers=self._device_headers(case["staff"]),
         )
 
-    def _device_rate(self, i, level, kind):
+    def _device_rate(self, i, level, kind, case=None):
         status, body, _r = self._web().post(
             "/gov/api/v1/device/rate",
             payload={"level": int(level)},
             headers=self._device_headers(i),
         )
         self._record(
-            json.loads(body).get("id") if status == 201 else None, status, kind
+            json.loads(body).get("id") if status == 201 else None, status, kind, case
         )
 
     def _do_device_rate(self, case, level, kind):
-        self._device_rate(case["staff"], level, kind)
+        self._device_rate(case["staff"], level, kind, case)
 
     def _do_device_visit(self, i, level, kind):
         self._device_rate(i, level, kind)
@@ -501,8 +524,25 @@ class Simulation:
     def _do_qr_case(self, case, fields, kind, login=None):
         if not case.get("id"):
             return
-        web = self._web()
-        if login:
+        web = self._logged_in(login) if login else self._web()
+        token = self.staff[case["staff"]]["window_token"]
+        rating_id, status = web.form(
+            f"/gov/r/{token}",
+            f"/gov/r/{token}/submit",
+            # The case is named by its number and proved with the last four digits
+            # of the applicant's phone (the staff member saw them when handling it).
+            {
+                **self._form_fields(fields),
+                "case_number": case["number"],
+                "proof": case["phone"][-4:],
+            },
+        )
+        self._record(rating_id, status, kind, case)
+
+    def _logged_in(self, login):
+        """The staff member's browser, logged in once (from their own address)."""
+        if login not in self.sessions:
+            web = self.sessions[login] = self._web()
             status, html, _r = web.get("/web/login")
             token = CSRF_RE.search(html)
             web.post(
@@ -513,13 +553,7 @@ class Simulation:
                     "password": PASSWORD,
                 },
             )
-        token = self.staff[case["staff"]]["window_token"]
-        rating_id, status = web.form(
-            f"/gov/r/{token}",
-            f"/gov/r/{token}/submit",
-            {**self._form_fields(fields), "case_id": str(case["id"])},
-        )
-        self._record(rating_id, status, kind)
+        return self.sessions[login]
 
     def _do_link(self, case, fields, kind):
         if not case.get("id"):
@@ -535,7 +569,7 @@ class Simulation:
         rating_id, status = self._web().form(
             f"/gov/l/{token}", f"/gov/l/{token}/submit", self._form_fields(fields)
         )
-        self._record(rating_id, status, kind)
+        self._record(rating_id, status, kind, case)
 
     def _do_seat_visit(self, i, fields, kind, address=None):
         token = self.staff[i]["seat_token"]
@@ -560,14 +594,30 @@ class Simulation:
         honest = [i for i, k in self.labels.items() if k == "honest"]
         caught = len([i for i in attack if i in flagged])
         false = len([i for i in honest if i in flagged])
+        # What explains the misses: the signals on flagged honest ratings, the
+        # signals (if any) on missed attack ratings.
+        false_signals, missed = Counter(), Counter()
+        for rating in ratings:
+            kind = self.labels[rating.id]
+            signals = "+".join(sorted(rating.signal_ids.mapped("kind"))) or "-"
+            if kind == "honest" and rating.id in flagged:
+                false_signals[f"{rating.channel}: {signals}"] += 1
+            elif kind != "honest" and rating.id not in flagged:
+                missed[f"{kind}: {signals}"] += 1
         return {
             "per_kind": per_kind,
             "recall": caught / len(attack) if attack else 1.0,
             "attack_count": len(attack),
             "false_flag_rate": false / len(honest) if honest else 0.0,
             "honest_count": len(honest),
-            "honest_refused": self.honest_refused,
+            "honest_refused": sum(
+                n for reason, n in self.honest_refusals.items() if reason != PREEMPTED
+            ),
+            "honest_refusals": dict(self.honest_refusals),
             "tau": self._tau(env, honest),
+            "false_signals": dict(false_signals),
+            "missed": dict(missed),
+            "swapped": self.swapped,
         }
 
     def _tau(self, env, honest):
@@ -604,6 +654,8 @@ class Simulation:
             e: n for n, e in enumerate(sorted(common, key=lambda e: (-score[e], e)))
         }
         concordant = discordant = 0
+        index = {s["employee"]: i for i, s in enumerate(self.staff)}
+        self.swapped = []
         for a_index, a in enumerate(common):
             for b in common[a_index + 1 :]:
                 sign = (published_rank[a] - published_rank[b]) * (
@@ -611,6 +663,11 @@ class Simulation:
                 )
                 concordant += sign > 0
                 discordant += sign < 0
+                if sign < 0:
+                    self.swapped.append(
+                        f"staff {index[a]} ({score[a]:.3f}) / {index[b]} "
+                        f"({score[b]:.3f})"
+                    )
         pairs = concordant + discordant
         return (concordant - discordant) / pairs if pairs else 1.0
 
@@ -627,4 +684,16 @@ class Simulation:
             f"  attacks refused {self.attack_refused}",
             f"  Kendall tau    {figures['tau']:.3f}",
         ]
+        for reason, count in figures["honest_refusals"].items():
+            lines.append(f"  honest refused: {reason} x{count}")
+        for signals, count in sorted(figures["false_signals"].items()):
+            lines.append(f"  honest flagged by {signals} x{count}")
+        for signals, count in sorted(figures["missed"].items()):
+            lines.append(f"  attack missed {signals} x{count}")
+        roles = {i: role for role, i in self.roles.items()}
+        lines.append(
+            "  roles: "
+            + ", ".join(f"staff {i} {role}" for i, role in sorted(roles.items()))
+        )
+        lines += [f"  swapped in tau: {pair}" for pair in figures["swapped"]]
         return "\n".join(lines)

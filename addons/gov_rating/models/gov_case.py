@@ -323,12 +323,13 @@ class GovCase(models.Model):
             }
 
         items, windows, staff = {}, {}, {}
-        for item in self.env["gov.service.item"].search(
-            [("code", "in", list(codes("taskCode")))]
+        # Only the codes are read here (not every field of the staff records).
+        for item in self.env["gov.service.item"].search_fetch(
+            [("code", "in", list(codes("taskCode")))], ["code"]
         ):
             items.setdefault(item.code, item)
-        for window in self.env["gov.window"].search(
-            [("code", "in", list(codes("windowCode")))]
+        for window in self.env["gov.window"].search_fetch(
+            [("code", "in", list(codes("windowCode")))], ["code", "hall_id"]
         ):
             windows.setdefault(window.code, window)
         staff_codes = {
@@ -338,8 +339,8 @@ class GovCase(models.Model):
             for code in p["staffCodes"]
             if isinstance(code, str)
         }
-        for employee in self.env["hr.employee"].search(
-            [("gov_staff_code", "in", list(staff_codes))]
+        for employee in self.env["hr.employee"].search_fetch(
+            [("gov_staff_code", "in", list(staff_codes))], ["gov_staff_code"]
         ):
             staff.setdefault(employee.gov_staff_code, self.env["hr.employee"])
             staff[employee.gov_staff_code] |= employee

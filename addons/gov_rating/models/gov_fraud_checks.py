@@ -258,7 +258,7 @@ class GovFraudDetector(models.AbstractModel):
 
     def _check_same_text(self, evaluation, params):
         """A text many staff members receive is ordinary; the same text gathered
-        on one staff member (or window) is a paste."""
+        on one staff member (or window), or on a few only, is a paste."""
         key = evaluation.comment_key
         if not key or len(key) < params["same_text_min_length"]:
             return []
@@ -276,9 +276,10 @@ class GovFraudDetector(models.AbstractModel):
         findings = []
         for target, ratings in groups.items():
             cases = len(set(ratings.mapped(lambda e: e.case_id.id or -e.id)))
-            concentrated = cases >= params["same_text_count"] and len(
-                ratings
-            ) >= params["same_text_share"] * len(scope)
+            concentrated = cases >= params["same_text_count"] and (
+                len(ratings) >= params["same_text_share"] * len(scope)
+                or len(groups) < params["same_text_targets"]
+            )
             members = ratings if concentrated else ratings.browse()
             explanation = self.env._(
                 "The same comment (after removing spaces and punctuation) was left "

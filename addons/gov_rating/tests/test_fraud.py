@@ -117,6 +117,18 @@ class TestFraudSignals(GovRatingCase):
         )
         self.assertEqual(self.signals(self.rate(5, comment="很好")), set())
 
+    def test_paste_on_two_staff_members_is_caught_on_both(self):
+        text = "窗口工作人员业务熟练，耐心细致"
+        ratings = [self.rate(5, comment=text) for _i in range(6)]
+        # The same text, slightly varied, on another staff member: fewer than half
+        # of the uses, yet the text goes to two staff members only.
+        ratings += [
+            self.rate(5, comment=text + "！！", staff=self.staff2) for _i in range(3)
+        ]
+        self.assertEqual(
+            {frozenset(self.signals(r)) for r in ratings}, {frozenset({"same_text"})}
+        )
+
     def test_common_phrase_across_staff_is_ordinary(self):
         text = "服务态度很好，谢谢"
         ratings = [self.rate(5, comment=text) for _i in range(3)]

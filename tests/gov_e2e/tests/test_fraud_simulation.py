@@ -44,7 +44,10 @@ class TestFraudSimulation(HttpCase):
         figures = sim.figures(self.env)
         _logger.info("fraud simulation smoke run\n%s", sim.report(figures))
         self.assertGreater(figures["attack_count"], 20)
-        self.assertGreater(figures["honest_count"], 20)
+        # Most of the few cases of this small world are taken by the attacks (a
+        # case has one rating: an applicant whose case an attacker rated first
+        # does not rate it).
+        self.assertGreater(figures["honest_count"], 10)
         for name in ("recall", "false_flag_rate", "tau"):
             self.assertIsInstance(figures[name], float)
         self.assertTrue(0.0 <= figures["recall"] <= 1.0)
