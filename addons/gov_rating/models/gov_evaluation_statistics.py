@@ -62,40 +62,34 @@ class GovEvaluation(models.Model):
         )
         column = SQL.identifier(query.table, field)
         level = SQL.identifier(query.table, "level")
-        # Grouped in the order of the statistics index (object, level): the
-        # levels are told apart once per group, not once per rating.
-        query.groupby = SQL("%s, %s", column, level)
+        # One row per object, as a bare GROUP BY gives: the good and bad counts
+        # are filtered aggregates of the same pass over the statistics index.
+        query.groupby = column
         grouped = query.select(
             SQL("%s AS object_id", column),
-            SQL("%s AS level", level),
             SQL("COUNT(*) AS n"),
             SQL("SUM(%s) AS points", SQL.identifier(query.table, "points")),
-        )
-        sums_sql = SQL(
-            """SUM(g.n)::bigint, SUM(g.points),
-               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint,
-               COALESCE(SUM(g.n) FILTER (WHERE g.level IN %s), 0)::bigint""",
-            GOOD_LEVELS,
-            BAD_LEVELS,
+            SQL("COUNT(*) FILTER (WHERE %s IN %s) AS good", level, GOOD_LEVELS),
+            SQL("COUNT(*) FILTER (WHERE %s IN %s) AS bad", level, BAD_LEVELS),
         )
         if hierarchical:
             comodel = self.env[self._fields[field].comodel_name]
             grouped = SQL(
-                """SELECT a.id::int, %s, BOOL_OR(a.depth = 1)
+                """SELECT a.id::int, SUM(g.n)::bigint, SUM(g.points),
+                          SUM(g.good)::bigint, SUM(g.bad)::bigint,
+                          BOOL_OR(a.depth = 1)
                      FROM (%s) g
                      JOIN %s o ON o.id = g.object_id
                     CROSS JOIN LATERAL unnest(
                           string_to_array(rtrim(o.parent_path, '/'), '/')
                           ) WITH ORDINALITY AS a(id, depth)
                     GROUP BY a.id""",
-                sums_sql,
                 grouped,
                 SQL.identifier(comodel._table),
             )
         else:
             grouped = SQL(
-                "SELECT g.object_id, %s, TRUE FROM (%s) g GROUP BY g.object_id",
-                sums_sql,
+                "SELECT g.object_id, g.n, g.points, g.good, g.bad, TRUE FROM (%s) g",
                 grouped,
             )
         wanted = set(ids)

@@ -118,6 +118,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="gov_rating.same_text_share",
         default=0.5,
     )
+    gov_same_text_targets = fields.Integer(
+        string="Paste When Sent to Fewer Staff Than",
+        config_parameter="gov_rating.same_text_targets",
+        default=3,
+    )
     gov_reuse_days = fields.Integer(
         string="Phone Reuse Window (days)",
         config_parameter="gov_rating.reuse_days",

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ID_PERSON, GovRatingCase, give_ratings
 
@@ -128,6 +128,23 @@ class TestFraudSignals(GovRatingCase):
         self.assertEqual(
             {frozenset(self.signals(r)) for r in ratings}, {frozenset({"same_text"})}
         )
+
+    def test_manager_sets_how_few_staff_make_a_paste(self):
+        with Form(self.env["res.config.settings"].with_user(self.user_manager)) as form:
+            self.assertEqual(form.gov_same_text_targets, 3)
+            form.gov_same_text_targets = 2
+        form.record.execute()
+        text = "窗口工作人员业务熟练，耐心细致"
+        ratings = [self.rate(5, comment=text) for _i in range(6)]
+        others = [
+            self.rate(5, comment=text + "！！", staff=self.staff2) for _i in range(3)
+        ]
+        # Two staff members are no longer "fewer than the targets": the text is a
+        # paste where it is concentrated (6 of 9 uses), not on the other one.
+        self.assertEqual(
+            {frozenset(self.signals(r)) for r in ratings}, {frozenset({"same_text"})}
+        )
+        self.assertEqual({frozenset(self.signals(r)) for r in others}, {frozenset()})
 
     def test_common_phrase_across_staff_is_ordinary(self):
         text = "服务态度很好，谢谢"
