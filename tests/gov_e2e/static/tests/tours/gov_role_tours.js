@@ -39,6 +39,14 @@ function menu(section, item) {
     ];
 }
 
+// Type a value and leave the field: inputs commit their value on change.
+function editAndLeave(value) {
+    return async function (actions) {
+        await actions.edit(value);
+        this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+    };
+}
+
 tours.add("gov_clerk_paper_form", {
     steps: () => [
         {content: "the clerk's home: figures and rank", trigger: ".o_gov_my_figures .o_gov_my_rank"},
@@ -113,6 +121,8 @@ tours.add("gov_reviewer_appeal", {
 tours.add("gov_supervisor_cluster_publish", {
     steps: () => [
         {content: "the review queue", trigger: ".o_list_view .o_data_row"},
+        {content: "and the overdue work orders", trigger: ".o_control_panel button.o_gov_overdue_orders", run: "click"},
+        {content: "the overdue orders", trigger: ".o_list_view .o_data_row.text-danger"},
         ...app(),
         ...menu("gov_rating.menu_gov_ratings", "gov_rating.menu_gov_fraud_cluster"),
         {
@@ -127,5 +137,90 @@ tours.add("gov_supervisor_cluster_publish", {
         {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
         {trigger: "button[name=action_publish]", run: "click"},
         {content: "published", trigger: "button[name=action_verify]"},
+    ],
+});
+
+tours.add("gov_manager_settings_survey_periods", {
+    steps: () => [
+        {content: "the manager's home: the dashboard", trigger: ".o_action_manager .o_action"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
+        {
+            content: "change a gov setting",
+            trigger: ".o-settings-form-view div[name=gov_supplementary_days] input",
+            run: editAndLeave("9"),
+        },
+        {content: "the change is pending", trigger: ".o-settings-form-view .o_dirty_warning"},
+        {
+            content: "save: the page reloads (the mark on the body is gone after it)",
+            trigger: ".o-settings-form-view .o_form_button_save",
+            async run(actions) {
+                document.body.classList.add("o_gov_before_reload");
+                await actions.click();
+            },
+        },
+        {
+            content: "the saved value is shown again after the reload",
+            trigger:
+                "body:not(.o_gov_before_reload) .o-settings-form-view:not(:has(.o_dirty_warning)) div[name=gov_supplementary_days] input",
+            run() {
+                if (this.anchor.value !== "9") {
+                    throw new Error(`the setting shows ${this.anchor.value} after saving 9`);
+                }
+            },
+        },
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_survey"),
+        {trigger: ".o_control_panel .o-kanban-button-new", run: "click"},
+        {trigger: ".o_form_view div[name=title] textarea", run: "edit 窗口服务回访问卷"},
+        {
+            content: "add a question",
+            trigger: "div[name=question_and_page_ids] td.o_field_x2many_list_row_add a:first",
+            run: "click",
+        },
+        {trigger: `${DIALOG} div[name=title] input`, run: "edit 您对办理结果满意吗？"},
+        {trigger: `${DIALOG} div[name=question_type] input[data-value=text_box]`, run: "click"},
+        {trigger: `${DIALOG} .o_form_button_save`, run: "click"},
+        {
+            content: "the question is in the questionnaire",
+            trigger:
+                "body:not(:has(.modal)) div[name=question_and_page_ids] .o_data_row:contains(您对办理结果满意吗)",
+        },
+        {trigger: ".o_form_view .o_form_button_save", run: "click"},
+        {
+            content: "the questionnaire is saved",
+            trigger:
+                ".o_form_status_indicator:not(.o_form_status_indicator_new_record) .o_form_status_indicator_buttons.invisible",
+        },
+        {trigger: ".o_breadcrumb .breadcrumb-item:first a", run: "click"},
+        {
+            content: "the questionnaire is listed",
+            trigger: ".o_kanban_record:contains(窗口服务回访问卷)",
+        },
+        ...menu("gov_rating.menu_gov_config", "gov_publish.menu_gov_date_range_generator"),
+        // The count first: the OCA wizard logs an error while it previews names
+        // of a form that has a type but neither a count nor an end.
+        {trigger: `${DIALOG} div[name=count] input`, run: editAndLeave("12")},
+        {trigger: `${DIALOG} div[name=type_id] input`, run: "edit Month"},
+        {trigger: ".o-autocomplete--dropdown-item:first a", run: "click"},
+        {trigger: `${DIALOG} div[name=date_start] input`, run: editAndLeave("01/01/2032")},
+        {
+            content: "the names are previewed",
+            trigger: `${DIALOG} div[name=range_name_preview]:contains(2032-01)`,
+        },
+        {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
+        {
+            content: "the periods are listed",
+            trigger: "body:not(:has(.modal)) .o_list_view .o_data_row .o_data_cell:contains(2032-12)",
+        },
+    ],
+});
+
+tours.add("gov_manager_approves_period", {
+    steps: () => [
+        ...app(),
+        ...menu("gov_publish.menu_gov_publication", "gov_publish.menu_gov_publish_period"),
+        {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
+        {trigger: ".o_form_view button[name=validate_tier]", run: "click"},
+        {content: "approved: ready to publish", trigger: ".o_form_view button[name=action_publish]"},
     ],
 });
