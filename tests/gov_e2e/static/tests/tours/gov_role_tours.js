@@ -185,9 +185,10 @@ tours.add("gov_manager_settings_survey_periods", {
             trigger:
                 "body:not(:has(.modal)) div[name=question_and_page_ids] .o_data_row:contains(您对办理结果满意吗)",
         },
-        {trigger: ".o_form_view .o_form_button_save", run: "click"},
         {
-            content: "the questionnaire is saved",
+            // Survey saves the questionnaire with its question: nothing is left to
+            // save, the save button is hidden (waiting for it to click times out).
+            content: "the questionnaire is saved with its question",
             trigger:
                 ".o_form_status_indicator:not(.o_form_status_indicator_new_record) .o_form_status_indicator_buttons.invisible",
         },
