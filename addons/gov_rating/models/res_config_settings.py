@@ -280,7 +280,7 @@ class ResConfigSettings(models.TransientModel):
         """The form's title is the name of the settings action, which Odoo looks
         up among the window actions only administrators may read: the web
         client asks for it on every save, a manager's included."""
-        super(ResConfigSettings, self.sudo())._compute_display_name()
+        return super(ResConfigSettings, self.sudo())._compute_display_name()
 
     @api.model
     def default_get(self, fields_list):
