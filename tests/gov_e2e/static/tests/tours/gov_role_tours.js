@@ -190,9 +190,9 @@ tours.add("gov_manager_settings_survey_periods", {
             // save, the save button is hidden (waiting for it to click times out).
             content: "the questionnaire is saved with its question",
             trigger:
-                ".o_form_status_indicator:not(.o_form_status_indicator_new_record) .o_form_status_indicator_buttons.invisible",
+                "body:has(.o_form_status_indicator:not(.o_form_status_indicator_new_record) .o_form_status_indicator_buttons.invisible) .o_breadcrumb .breadcrumb-item:first a",
         },
-        {trigger: ".o_breadcrumb .breadcrumb-item:first a", run: "click"},
+        {content: "back to the questionnaires", trigger: ".o_breadcrumb .breadcrumb-item:first a", run: "click"},
         {
             content: "the questionnaire is listed",
             trigger: ".o_kanban_record:contains(窗口服务回访问卷)",
