@@ -203,6 +203,10 @@ tours.add("gov_manager_settings_survey_periods", {
         {trigger: `${DIALOG} div[name=count] input`, run: editAndLeave("12")},
         {trigger: `${DIALOG} div[name=type_id] input`, run: "edit Month"},
         {trigger: ".o-autocomplete--dropdown-item:first a", run: "click"},
+        {
+            content: "the type is chosen: its start date and first name are proposed",
+            trigger: `${DIALOG}:not(:has(.o-autocomplete--dropdown-menu)) div[name=range_name_preview]:contains(-)`,
+        },
         {trigger: `${DIALOG} div[name=date_start] input`, run: editAndLeave("01/01/2032")},
         {
             content: "the names are previewed",
