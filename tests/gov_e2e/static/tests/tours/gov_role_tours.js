@@ -201,8 +201,10 @@ tours.add("gov_manager_settings_survey_periods", {
         // The count first: the OCA wizard logs an error while it previews names
         // of a form that has a type but neither a count nor an end.
         {trigger: `${DIALOG} div[name=count] input`, run: editAndLeave("12")},
-        {trigger: `${DIALOG} div[name=type_id] input`, run: "edit Month"},
-        {trigger: ".o-autocomplete--dropdown-item:first a", run: "click"},
+        // Chosen from the list the field opens with (typing starts one search per
+        // letter, whose late answers reopen the list over the form).
+        {trigger: `${DIALOG} div[name=type_id] input`, run: "click"},
+        {trigger: ".o-autocomplete--dropdown-item a:contains(Month)", run: "click"},
         {
             content: "the type is chosen: its start date and first name are proposed",
             trigger: `${DIALOG}:not(:has(.o-autocomplete--dropdown-menu)) div[name=range_name_preview]:contains(-)`,
