@@ -209,7 +209,14 @@ tours.add("gov_manager_settings_survey_periods", {
             content: "the type is chosen: its start date and first name are proposed",
             trigger: `${DIALOG}:not(:has(.o-autocomplete--dropdown-menu)) div[name=range_name_preview]:contains(-)`,
         },
-        {trigger: `${DIALOG} div[name=date_start] input`, run: editAndLeave("01/01/2032")},
+        {
+            content: "the start date (a date field applies it when its picker closes)",
+            trigger: `${DIALOG} div[name=date_start] input`,
+            async run(actions) {
+                await editAndLeave("01/01/2032").call(this, actions);
+                await actions.press("Enter");
+            },
+        },
         {
             content: "the names are previewed",
             trigger: `${DIALOG} div[name=range_name_preview]:contains(2032-01)`,
