@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "wizards/gov_rectify_appeal_wizard_views.xml",
         "views/gov_rectify_order_views.xml",
+        "views/gov_evaluation_views.xml",
         "views/gov_rectify_stage_views.xml",
         "views/gov_rectify_visit_views.xml",
         "views/gov_rectify_warning_views.xml",

@@ -281,6 +281,12 @@ class ResConfigSettings(models.TransientModel):
             and not name.startswith("gov_")
         )
 
+    def _compute_display_name(self):
+        """The form's title is the name of the settings action, which Odoo looks
+        up among the window actions only administrators may read: the web
+        client asks for it on every save, a manager's included."""
+        return super(ResConfigSettings, self.sudo())._compute_display_name()
+
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)

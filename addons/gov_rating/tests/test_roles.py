@@ -64,6 +64,8 @@ class TestRoles(TransactionCase):
             form.gov_tz = "Asia/Urumqi"
             form.gov_burst_count = 9
             form.gov_rectify_reply_days = 12
+        # The web client reads the form's title with every save (web_save).
+        self.assertTrue(form.record.web_read({"display_name": {}})[0]["display_name"])
         form.record.execute()
         params = self.env["ir.config_parameter"].sudo()
         self.assertEqual(params.get_param("gov_rating.burst_count"), "9")

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.gov_rating.tests.common import give_ratings
 
@@ -160,10 +161,41 @@ class TestRoleTours(HttpCase):
         )
         period.action_generate()
         period.request_validation()
-        period.with_user(self.manager).validate_tier()
+        self.start_tour("/odoo", "gov_manager_approves_period", login="manager")
+        self.assertEqual(period.validation_status, "validated")
+        self.assertEqual(period.review_ids.done_by, self.manager)
+        # A work order whose step is past its deadline: the home shows it too.
+        late = self._bad_order()
+        late.sudo().write({"date_deadline": fields.Datetime.now() - timedelta(days=1)})
+        self.env["gov.rectify.order"]._cron_timers()
+        overdue = self.env.ref("gov_rectify.gov_rectify_order_action_overdue")
+        self.assertIn(
+            late,
+            self.env["gov.rectify.order"]
+            .with_user(self.supervisor)
+            .search(safe_eval(overdue.domain)),
+        )
         self.start_tour("/odoo", "gov_supervisor_cluster_publish", login="supervisor")
         self.assertEqual(set(burst.mapped("validity")), {"invalid"})
         self.assertEqual(cluster.state, "invalid")
         self.assertEqual(cluster.reviewer_id, self.supervisor)
         self.assertEqual(period.state, "published")
         self.assertEqual(period.published_by_id, self.supervisor)
+
+    def test_manager_saves_settings_builds_a_survey_generates_periods(self):
+        self.start_tour("/odoo", "gov_manager_settings_survey_periods", login="manager")
+        param = self.env["ir.config_parameter"].sudo().get_param
+        self.assertEqual(param("gov_rating.supplementary_days"), "9")
+        survey = self.env["survey.survey"].search([("title", "=", "窗口服务回访问卷")])
+        self.assertEqual(survey.create_uid, self.manager)
+        self.assertEqual(survey.question_ids.mapped("title"), ["您对办理结果满意吗？"])
+        periods = self.env["date.range"].search(
+            [
+                ("type_id", "=", self.env.ref("gov_publish.date_range_type_month").id),
+                ("create_uid", "=", self.manager.id),
+            ]
+        )
+        self.assertEqual(len(periods), 12)
+        self.assertEqual(
+            min(periods.mapped("date_start")), fields.Date.today().replace(day=1)
+        )

@@ -171,6 +171,26 @@ tours.add("gov_citizen_results", {
                 }
             },
         },
+        {
+            content: "Rankings",
+            trigger: ".nav-pills a[href='/gov/results/rankings']",
+            run: "click",
+        },
+        {
+            content: "The rankings fit the phone",
+            trigger: ".nav-pills a.active[href='/gov/results/rankings']",
+            run: checkFitsThePhone,
+        },
+        {
+            content: "Handling results",
+            trigger: ".nav-pills a[href='/gov/results/rectifications']",
+            run: "click",
+        },
+        {
+            content: "The handling results fit the phone",
+            trigger: ".nav-pills a.active[href='/gov/results/rectifications']",
+            run: checkFitsThePhone,
+        },
     ],
 });
 
@@ -203,6 +223,16 @@ tours.add("gov_citizen_complaint", {
         {
             content: "The receipt shows the tracking code",
             trigger: ".o_gov_complaint_code",
+            run: checkFitsThePhone,
+        },
+        {
+            content: "Follow the complaint",
+            trigger: "form[action='/gov/complaint/track'] button[type=submit]",
+            run: "click",
+        },
+        {
+            content: "Its status, on the phone",
+            trigger: ".o_gov_complaint_status .o_gov_complaint_state",
             run: checkFitsThePhone,
         },
     ],

@@ -39,6 +39,22 @@ function menu(section, item) {
     ];
 }
 
+// Type a value and leave the field: inputs commit their value on change.
+function editAndLeave(value) {
+    return async function (actions) {
+        await actions.edit(value);
+        this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+    };
+}
+
+// The name of the twelfth month from this one (YYYY-MM).
+function lastOfTwelveMonths() {
+    const day = new Date();
+    day.setDate(1);
+    day.setMonth(day.getMonth() + 11);
+    return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}`;
+}
+
 tours.add("gov_clerk_paper_form", {
     steps: () => [
         {content: "the clerk's home: figures and rank", trigger: ".o_gov_my_figures .o_gov_my_rank"},
@@ -113,6 +129,8 @@ tours.add("gov_reviewer_appeal", {
 tours.add("gov_supervisor_cluster_publish", {
     steps: () => [
         {content: "the review queue", trigger: ".o_list_view .o_data_row"},
+        {content: "and the overdue work orders", trigger: ".o_control_panel button.o_gov_overdue_orders", run: "click"},
+        {content: "the overdue orders", trigger: ".o_list_view .o_data_row.text-danger"},
         ...app(),
         ...menu("gov_rating.menu_gov_ratings", "gov_rating.menu_gov_fraud_cluster"),
         {
@@ -127,5 +145,93 @@ tours.add("gov_supervisor_cluster_publish", {
         {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
         {trigger: "button[name=action_publish]", run: "click"},
         {content: "published", trigger: "button[name=action_verify]"},
+    ],
+});
+
+tours.add("gov_manager_settings_survey_periods", {
+    steps: () => [
+        {content: "the manager's home: the dashboard", trigger: ".o_action_manager .o_action"},
+        ...app(),
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_settings"),
+        {
+            content: "change a gov setting",
+            trigger: ".o-settings-form-view div[name=gov_supplementary_days] input",
+            run: editAndLeave("9"),
+        },
+        {content: "the change is pending", trigger: ".o-settings-form-view .o_dirty_warning"},
+        {
+            content: "save: the page reloads (the mark on the body is gone after it)",
+            trigger: ".o-settings-form-view .o_form_button_save",
+            async run(actions) {
+                document.body.classList.add("o_gov_before_reload");
+                await actions.click();
+            },
+        },
+        {
+            content: "the saved value is shown again after the reload",
+            trigger:
+                "body:not(.o_gov_before_reload) .o-settings-form-view:not(:has(.o_dirty_warning)) div[name=gov_supplementary_days] input",
+            run() {
+                if (this.anchor.value !== "9") {
+                    throw new Error(`the setting shows ${this.anchor.value} after saving 9`);
+                }
+            },
+        },
+        ...menu("gov_rating.menu_gov_config", "gov_rating.menu_gov_survey"),
+        {trigger: ".o_control_panel .o-kanban-button-new", run: "click"},
+        {trigger: ".o_form_view div[name=title] textarea", run: "edit 窗口服务回访问卷"},
+        {
+            content: "add a question",
+            trigger: "div[name=question_and_page_ids] td.o_field_x2many_list_row_add a:first",
+            run: "click",
+        },
+        {trigger: `${DIALOG} div[name=title] input`, run: "edit 您对办理结果满意吗？"},
+        {trigger: `${DIALOG} div[name=question_type] input[data-value=text_box]`, run: "click"},
+        {trigger: `${DIALOG} .o_form_button_save`, run: "click"},
+        {
+            content: "the question is in the questionnaire",
+            trigger:
+                "body:not(:has(.modal)) div[name=question_and_page_ids] .o_data_row:contains(您对办理结果满意吗)",
+        },
+        {
+            // Survey saves the questionnaire with its question: nothing is left to
+            // save, the save button is hidden (waiting for it to click times out).
+            content: "the questionnaire is saved with its question",
+            trigger:
+                "body:has(.o_form_status_indicator:not(.o_form_status_indicator_new_record) .o_form_status_indicator_buttons.invisible) .o_breadcrumb .breadcrumb-item:first a",
+        },
+        {content: "back to the questionnaires", trigger: ".o_breadcrumb .breadcrumb-item:first a", run: "click"},
+        {
+            content: "the questionnaire is listed",
+            trigger: ".o_kanban_record:contains(窗口服务回访问卷)",
+        },
+        ...menu("gov_rating.menu_gov_config", "gov_publish.menu_gov_date_range_generator"),
+        // The count first: the OCA wizard logs an error while it previews names
+        // of a form that has a type but neither a count nor an end.
+        {trigger: `${DIALOG} div[name=count] input`, run: editAndLeave("12")},
+        // Chosen from the list the field opens with (typing starts one search per
+        // letter, whose late answers reopen the list over the form).
+        {trigger: `${DIALOG} div[name=type_id] input`, run: "click"},
+        {trigger: ".o-autocomplete--dropdown-item a:contains(Month)", run: "click"},
+        {
+            content: "the type is chosen: its start date and first name are proposed",
+            trigger: `${DIALOG}:not(:has(.o-autocomplete--dropdown-menu)) div[name=range_name_preview]:contains(-)`,
+        },
+        {trigger: `${DIALOG} button[name=action_apply]`, run: "click"},
+        {
+            // From the proposed start, the month after the last period: this month.
+            content: "the periods are listed, the twelfth month included",
+            trigger: `body:not(:has(.modal)) .o_list_view .o_data_row .o_data_cell:contains(${lastOfTwelveMonths()})`,
+        },
+    ],
+});
+
+tours.add("gov_manager_approves_period", {
+    steps: () => [
+        ...app(),
+        ...menu("gov_publish.menu_gov_publication", "gov_publish.menu_gov_publish_period"),
+        {trigger: ".o_data_row:contains(TOUR-THIS-MONTH) .o_data_cell", run: "click"},
+        {trigger: ".o_form_view button[name=validate_tier]", run: "click"},
+        {content: "approved: ready to publish", trigger: ".o_form_view button[name=action_publish]"},
     ],
 });
