@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .gov_publish_period import KIND_LABELS
@@ -44,6 +44,15 @@ class GovPublishLine(models.Model):
     )
     region_id = fields.Many2one("gov.region", index=True)
     department_id = fields.Many2one("hr.department", index=True)
+
+    def init(self):
+        # A public ranking page reads one period's lines of one kind by rank.
+        tools.create_index(
+            self._cr,
+            "gov_publish_line_period_kind_rank_idx",
+            self._table,
+            ["period_id", "kind", "rank"],
+        )
 
     def _canonical(self):
         return [

@@ -328,7 +328,10 @@ class GovPublishSite(models.AbstractModel):
         Line = self.env["gov.publish.line"].sudo()
         total = self._bounded_count(Line, domain, page) if period else 0
         lines = (
-            Line.search(domain, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            # One period and kind: by rank, not through the period's order.
+            Line.search(
+                domain, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, order="rank, id"
+            )
             if period
             else Line
         )
