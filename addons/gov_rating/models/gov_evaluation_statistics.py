@@ -68,7 +68,8 @@ class GovEvaluation(models.Model):
         grouped = query.select(
             SQL("%s AS object_id", column),
             SQL("COUNT(*) AS n"),
-            SQL("SUM(%s) AS points", SQL.identifier(query.table, "points")),
+            # A float, not a numeric: no Decimal is made per object.
+            SQL("SUM(%s)::float8 AS points", SQL.identifier(query.table, "points")),
             SQL("COUNT(*) FILTER (WHERE %s IN %s) AS good", level, GOOD_LEVELS),
             SQL("COUNT(*) FILTER (WHERE %s IN %s) AS bad", level, BAD_LEVELS),
         )
@@ -143,9 +144,10 @@ class GovEvaluation(models.Model):
         # in the same ratings (the period's own, when a period is given), live and
         # when published alike.
         mean = self._gov_rank_mean(field, domain, totals) if rank and ids else None
+        prior, none = weight * initial, (0, 0.0, 0, 0)
         figures = {}
         for object_id in ids:
-            count, total, good, bad = sums.get(object_id, (0, 0.0, 0, 0))
+            count, total, good, bad = sums.get(object_id, none)
             figures[object_id] = fig = {
                 "count": count,
                 "points": total,
@@ -153,7 +155,7 @@ class GovEvaluation(models.Model):
                 "bad": bad,
                 "good_rate": 100.0 * good / count if count else 0.0,
                 "bad_rate": 100.0 * bad / count if count else 0.0,
-                "index": (weight * initial + total) / (weight + count),
+                "index": (prior + total) / (weight + count),
             }
             if mean is not None:
                 fig["rank_score"] = (weight * mean + total) / (weight + count)
