@@ -35,6 +35,19 @@ class TestExports(GovPublishCase, TransactionCase):
         column = rows[0].index("Evaluator")
         return [row[column] for row in rows[1:]]
 
+    def _run_export(self, **vals):
+        """A background export the supervisor queues over the period, once the
+        cron has run it."""
+        job = (
+            self.env["gov.export.job"]
+            .with_user(self.supervisor)
+            .create({"date_from": PERIOD_START, "date_to": PERIOD_END, **vals})
+        )
+        job.action_queue()
+        self.assertEqual(job.state, "queued")
+        self.env["gov.export.job"]._cron_process()
+        return job
+
     def test_ratings_xlsx_masks_identity_by_role(self):
         rated = self.evaluations.filtered(
             lambda e: e.comment == "窗口服务很好，可以公开，有事打13912345678"
@@ -81,21 +94,7 @@ class TestExports(GovPublishCase, TransactionCase):
         self.assertEqual([row[0] for row in rows[2:]], list(range(1, len(names) + 1)))
 
     def test_background_export_streams_every_rating(self):
-        job = (
-            self.env["gov.export.job"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "date_from": PERIOD_START,
-                    "date_to": PERIOD_END,
-                    "region_id": self.city.id,
-                    "valid_only": False,
-                }
-            )
-        )
-        job.action_queue()
-        self.assertEqual(job.state, "queued")
-        self.env["gov.export.job"]._cron_process()
+        job = self._run_export(region_id=self.city.id, valid_only=False)
         self.assertEqual(job.state, "done", job.error)
         self.assertEqual(job.total_count, 10)
         self.assertEqual(job.done_count, 10)
@@ -128,40 +127,14 @@ class TestExports(GovPublishCase, TransactionCase):
             sorted(row[0] for row in rows[1:]), sorted(self.evaluations.mapped("name"))
         )
         # Filtered on a department: only its ratings, invalid ones left out.
-        job = (
-            self.env["gov.export.job"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "date_from": PERIOD_START,
-                    "date_to": PERIOD_END,
-                    "department_id": self.dept_bad.id,
-                    "valid_only": True,
-                }
-            )
-        )
-        job.action_queue()
-        self.env["gov.export.job"]._cron_process()
+        job = self._run_export(department_id=self.dept_bad.id, valid_only=True)
         self.assertEqual(job.done_count, 4)
 
     def test_background_export_goes_on_to_a_new_sheet_when_one_is_full(self):
         # Excel's sheet holds 1,048,575 rows below the header; here four.
         self.patch(gov_export_job._XlsxWriter, "rows_per_sheet", 4)
         self.patch(gov_export_job, "BATCH_SIZE", 3)
-        job = (
-            self.env["gov.export.job"]
-            .with_user(self.supervisor)
-            .create(
-                {
-                    "date_from": PERIOD_START,
-                    "date_to": PERIOD_END,
-                    "region_id": self.city.id,
-                    "valid_only": False,
-                }
-            )
-        )
-        job.action_queue()
-        self.env["gov.export.job"]._cron_process()
+        job = self._run_export(region_id=self.city.id, valid_only=False)
         self.assertEqual(job.state, "done", job.error)
         book = load_workbook(io.BytesIO(base64.b64decode(job.result_file)))
         self.assertEqual(book.sheetnames, ["Ratings", "Ratings (2)", "Ratings (3)"])
@@ -178,21 +151,11 @@ class TestExports(GovPublishCase, TransactionCase):
             lambda e: e.comment == "窗口服务很好，可以公开，有事打13912345678"
         )
         for convention, expected in (("interface", "5"), ("gbt", "1")):
-            job = (
-                self.env["gov.export.job"]
-                .with_user(self.supervisor)
-                .create(
-                    {
-                        "export_format": "interface",
-                        "level_convention": convention,
-                        "date_from": PERIOD_START,
-                        "date_to": PERIOD_END,
-                        "department_id": self.dept_good.id,
-                    }
-                )
+            job = self._run_export(
+                export_format="interface",
+                level_convention=convention,
+                department_id=self.dept_good.id,
             )
-            job.action_queue()
-            self.env["gov.export.job"]._cron_process()
             self.assertEqual(job.state, "done", job.error)
             reader = csv.DictReader(
                 io.StringIO(base64.b64decode(job.result_file).decode())
