@@ -31,9 +31,17 @@ def reset_peak():
         refs.write("5")
 
 
-def export(env, export_format):
+def export(env, export_format, rows=None):
+    """Export the ratings from the first day on, every one or (``rows``) those of
+    the days up to the one of the ``rows``-th rating."""
     env.cr.execute("SELECT min(date)::date, max(date)::date FROM gov_evaluation")
     date_from, date_to = env.cr.fetchone()
+    if rows:
+        env.cr.execute(
+            "SELECT date::date FROM gov_evaluation ORDER BY date OFFSET %s LIMIT 1",
+            [rows - 1],
+        )
+        date_to = (env.cr.fetchone() or [date_to])[0]
     job = env["gov.export.job"].create(
         {
             "name": f"bench {export_format}",
@@ -62,6 +70,11 @@ def export(env, export_format):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", required=True)
+    parser.add_argument(
+        "--rows",
+        type=int,
+        help="export the days up to that of the rows-th rating (default: every rating)",
+    )
     args = parser.parse_args()
     odoo, registry = odoo_env(args.db)
     with registry.cursor() as cr:
@@ -74,7 +87,7 @@ def main():
             f"{'rows/s':>8} {'peak +MB':>9} {'MB at 1M rows':>14}"
         )
         for export_format in ("xlsx", "interface"):
-            rows, size, spent, growth = export(env, export_format)
+            rows, size, spent, growth = export(env, export_format, args.rows)
             projected = growth * TARGET_ROWS / rows if rows else 0.0
             print(
                 f"{export_format:<10} {rows:>10} {size:>10} {spent:>8.1f} "

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from odoo import api, models
 
+from .. import tools as gov_tools
+
 # Settings of the detection (ir.config_parameter "gov_rating.<name>"), defaults.
 FRAUD_PARAMS = {
     "suspect_score": 1.0,
@@ -271,8 +273,10 @@ class GovFraudDetector(models.AbstractModel):
             query = re.sub(r"%\((?!ids\)|keys\))(\w+)\)s", rf"%(c{index}_\1)s", query)
             parts.append(f"SELECT {index} AS c, q.id FROM ({query}) q")
             values.update({f"c{index}_{key}": value for key, value in args.items()})
-        self.env.cr.execute(" UNION ALL ".join(parts), values)  # pylint: disable=sql-injection
-        for index, rating_id in self.env.cr.fetchall():
+        with gov_tools.without_jit(self.env.cr):
+            self.env.cr.execute(" UNION ALL ".join(parts), values)  # pylint: disable=sql-injection
+            found = self.env.cr.fetchall()
+        for index, rating_id in found:
             candidates[names[index]].add(rating_id)
         return candidates
 
@@ -286,23 +290,26 @@ class GovFraudDetector(models.AbstractModel):
         return [
             (
                 "_check_own_case",
+                # The staff of each rating (named, or who handled its case) are
+                # found by id: a condition "this one or those" on the staff table
+                # would compare every rating with every staff member.
                 """
                 SELECT n.id FROM gov_evaluation n
+                 CROSS JOIN LATERAL (
+                       SELECT n.employee_id AS id
+                        UNION
+                       SELECT rel.hr_employee_id
+                         FROM gov_case_hr_employee_rel rel
+                        WHERE rel.gov_case_id = n.case_id
+                       ) handled
+                  JOIN hr_employee staff ON staff.id = handled.id
                  WHERE n.id = ANY(%(ids)s) AND n.channel != 'paper'
-                   AND EXISTS (
-                       SELECT 1 FROM hr_employee staff
-                        WHERE (staff.id = n.employee_id
-                               OR staff.id IN (
-                                   SELECT rel.hr_employee_id
-                                     FROM gov_case_hr_employee_rel rel
-                                    WHERE rel.gov_case_id = n.case_id))
-                          AND (staff.user_id = n.create_uid
-                               OR staff.identification_id IN (
-                                   n.evaluator_cert, n.evaluator_phone)
-                               OR staff.mobile_phone IN (
-                                   n.evaluator_cert, n.evaluator_phone)
-                               OR staff.private_phone IN (
-                                   n.evaluator_cert, n.evaluator_phone)))
+                   AND (staff.user_id = n.create_uid
+                        OR staff.identification_id IN (
+                            n.evaluator_cert, n.evaluator_phone)
+                        OR staff.mobile_phone IN (n.evaluator_cert, n.evaluator_phone)
+                        OR staff.private_phone IN (
+                            n.evaluator_cert, n.evaluator_phone))
                 """,
                 {},
             ),

@@ -105,6 +105,25 @@ class TestFraudSignals(GovRatingCase):
         self.assertEqual(self.signals(by_phone), {"own_case"})
         self.assertEqual(self.signals(self.rate(5, evaluator_cert=ID_PERSON)), set())
 
+    def test_staff_rating_themselves_without_a_case(self):
+        """The staff member named by a visit rating gave it (their own mobile); the
+        check's query leaves the database's settings as they were."""
+        self.env.cr.execute("SET LOCAL jit = on")
+        rating = give_ratings(
+            self.env,
+            [
+                {
+                    "employee_id": self.staff.id,
+                    "level": "5",
+                    "evaluator_phone": "13900000001",
+                }
+            ],
+        )
+        self.assertEqual(self.signals(rating), {"own_case"})
+        self.assertEqual(self.signals(self.visit_rating(self.staff)), set())
+        self.env.cr.execute("SHOW jit")
+        self.assertEqual(self.env.cr.fetchone()[0], "on")
+
     def test_pasted_comment_concentrated_on_one_staff_member(self):
         text = "服务态度非常好，效率很高"
         first = self.rate(5, comment=text)
