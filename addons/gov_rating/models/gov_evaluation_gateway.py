@@ -1,8 +1,8 @@
 import uuid
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools import clean_context
+from odoo.exceptions import MissingError, ValidationError
+from odoo.tools import SQL, clean_context
 
 from .. import bulk, guard
 from .. import tools as gov_tools
@@ -130,11 +130,11 @@ class GovEvaluation(models.Model):
         references drawn together, and only the cases rated before are searched
         for their ratings."""
         points = self.env["gov.level"]._points_by_value()
-        self._prefetch_objects(vals_list)
+        chain = self._object_chain(vals_list)
         names = self._next_names(len(vals_list))
         for vals, name in zip(vals_list, names, strict=True):
             vals["name"] = name
-            self._prepare_evaluation_vals(vals, points)
+            self._prepare_evaluation_vals(vals, points, chain)
         case_ids = {vals["case_id"] for vals in vals_list if vals.get("case_id")}
         rated = set()
         if case_ids:
@@ -180,56 +180,101 @@ class GovEvaluation(models.Model):
         ]
 
     @api.model
-    def _prefetch_objects(self, vals_list):
-        """Read the rated objects of a batch once, down the chain that
-        ``_complete_objects`` follows."""
+    def _object_chain(self, vals_list):
+        """The rated objects of a batch and those they lead to, down the chain
+        that ``_complete_objects`` follows, read once for the batch as plain
+        values (no record per rating): ``{model: {id: {field: id}}}``, a case's
+        ``employee_ids`` as a set of the active staff, as the field gives them."""
+        chain = {}
 
         def given(key):
             return {vals[key] for vals in vals_list if vals.get(key)}
 
-        env = self.env
-        cases = env["gov.case"].sudo().browse(given("case_id"))
-        cases.fetch(
-            [
-                "employee_ids",
-                "item_id",
-                "window_id",
-                "seat_id",
-                "hall_id",
-                "department_id",
-                "region_id",
-            ]
+        def linked(model, field):
+            return {row[field] for row in chain[model].values() if row[field]}
+
+        def read(model, ids, *names):
+            Model = self.env[model]
+            Model.flush_model(names)
+            rows = self.env.execute_query_dict(
+                SQL(
+                    "SELECT id, %s FROM %s WHERE id = ANY(%s)",
+                    SQL(", ").join(SQL.identifier(name) for name in names),
+                    SQL.identifier(Model._table),
+                    list(ids),
+                )
+            )
+            chain[model] = {row["id"]: row for row in rows}
+
+        read(
+            "gov.case",
+            given("case_id"),
+            "item_id",
+            "window_id",
+            "seat_id",
+            "hall_id",
+            "department_id",
+            "region_id",
         )
-        seats = env["gov.seat"].sudo().browse(given("seat_id")) | cases.seat_id
-        seats.fetch(["employee_id", "window_id"])
-        employees = (
-            env["hr.employee"].sudo().browse(given("employee_id"))
-            | cases.employee_ids
-            | seats.employee_id
+        self.env["hr.employee"].flush_model(["active"])
+        self.env["gov.case"].flush_model(["employee_ids"])
+        staff = {case_id: set() for case_id in chain["gov.case"]}
+        for case_id, employee_id in self.env.execute_query(
+            SQL(
+                """SELECT rel.gov_case_id, rel.hr_employee_id
+                     FROM gov_case_hr_employee_rel rel
+                     JOIN hr_employee e ON e.id = rel.hr_employee_id AND e.active
+                    WHERE rel.gov_case_id = ANY(%s)""",
+                list(staff),
+            )
+        ):
+            staff[case_id].add(employee_id)
+        for case_id, row in chain["gov.case"].items():
+            row["employee_ids"] = staff[case_id]
+        read(
+            "gov.seat",
+            given("seat_id") | linked("gov.case", "seat_id"),
+            "employee_id",
+            "window_id",
         )
-        employees.fetch(["gov_window_id", "department_id"])
-        windows = (
-            env["gov.window"].sudo().browse(given("window_id"))
-            | cases.window_id
-            | seats.window_id
-            | employees.gov_window_id
+        read(
+            "hr.employee",
+            given("employee_id")
+            | {id_ for ids in staff.values() for id_ in ids}
+            | linked("gov.seat", "employee_id"),
+            "gov_window_id",
+            "department_id",
         )
-        windows.fetch(["hall_id", "department_id"])
-        items = env["gov.service.item"].sudo().browse(given("item_id")) | cases.item_id
-        items.fetch(["department_id"])
-        halls = env["gov.hall"].sudo().browse(given("hall_id")) | windows.hall_id
-        halls.fetch(["region_id"])
-        departments = (
-            env["hr.department"].sudo().browse(given("department_id"))
-            | cases.department_id
-            | employees.department_id
-            | windows.department_id
-            | items.department_id
+        read(
+            "gov.window",
+            given("window_id")
+            | linked("gov.case", "window_id")
+            | linked("gov.seat", "window_id")
+            | linked("hr.employee", "gov_window_id"),
+            "hall_id",
+            "department_id",
         )
-        departments.fetch(["gov_region_id"])
+        read(
+            "gov.service.item",
+            given("item_id") | linked("gov.case", "item_id"),
+            "department_id",
+        )
+        read(
+            "gov.hall", given("hall_id") | linked("gov.window", "hall_id"), "region_id"
+        )
+        read(
+            "hr.department",
+            given("department_id")
+            | linked("gov.case", "department_id")
+            | linked("hr.employee", "department_id")
+            | linked("gov.window", "department_id")
+            | linked("gov.service.item", "department_id"),
+            "gov_region_id",
+        )
+        return chain
 
     @api.model
-    def _prepare_evaluation_vals(self, vals, points):
+    def _prepare_evaluation_vals(self, vals, points, chain):
         """Validate one rating and complete it: objects, points, evaluator key
         (the reference is drawn by the batch)."""
         level = str(vals.get("level") or "")
@@ -242,7 +287,7 @@ class GovEvaluation(models.Model):
             )
         vals["level"] = level
         vals["points"] = points[level]
-        self._complete_objects(vals)
+        self._complete_objects(vals, chain)
         if not any(
             vals.get(f) for f in ("employee_id", "window_id", "hall_id", "item_id")
         ):
@@ -278,48 +323,63 @@ class GovEvaluation(models.Model):
         self._check_tags(vals)
 
     @api.model
-    def _complete_objects(self, vals):
-        """Fill the rated objects down the chain case/seat → window → hall → region."""
-        Case = self.env["gov.case"].sudo()
-        case = Case.browse(vals.get("case_id"))
-        seat = self.env["gov.seat"].sudo().browse(vals.get("seat_id"))
+    def _complete_objects(self, vals, chain):
+        """Fill the rated objects down the chain case/seat → window → hall → region
+        (``chain``: the objects as ``_object_chain`` read them)."""
+        none = {}
+
+        def row(model, key):
+            if not vals.get(key):
+                return none
+            if vals[key] not in chain[model]:
+                raise MissingError(
+                    self.env._(
+                        "%(model)s %(id)s does not exist or has been deleted.",
+                        model=self.env[model]._description,
+                        id=vals[key],
+                    )
+                )
+            return chain[model][vals[key]]
+
+        case, seat = row("gov.case", "case_id"), row("gov.seat", "seat_id")
         if case:
-            staff = case.employee_ids
-            if (
-                vals.get("employee_id")
-                and vals["employee_id"] not in staff.ids
-                and staff
-            ):
+            staff = case["employee_ids"]
+            if vals.get("employee_id") and vals["employee_id"] not in staff and staff:
                 raise ValidationError(
                     self.env._("This staff member did not handle the case.")
                 )
             if not vals.get("employee_id") and len(staff) == 1:
-                vals["employee_id"] = staff.id
-            vals.setdefault("item_id", case.item_id.id)
-            vals.setdefault("window_id", case.window_id.id)
-            vals.setdefault("seat_id", case.seat_id.id)
-            vals.setdefault("hall_id", case.hall_id.id)
-            vals.setdefault("department_id", case.department_id.id)
-            vals.setdefault("region_id", case.region_id.id)
+                vals["employee_id"] = next(iter(staff))
+            for key in (
+                "item_id",
+                "window_id",
+                "seat_id",
+                "hall_id",
+                "department_id",
+                "region_id",
+            ):
+                vals.setdefault(key, case[key] or False)
         if seat:
-            vals.setdefault("employee_id", seat.employee_id.id)
-            vals["window_id"] = vals.get("window_id") or seat.window_id.id
-        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+            vals.setdefault("employee_id", seat["employee_id"] or False)
+            vals["window_id"] = vals.get("window_id") or seat["window_id"]
+        employee = row("hr.employee", "employee_id")
         if employee and not vals.get("window_id"):
-            vals["window_id"] = employee.gov_window_id.id
-        window = self.env["gov.window"].sudo().browse(vals.get("window_id"))
+            vals["window_id"] = employee["gov_window_id"]
+        window = row("gov.window", "window_id")
         if window:
-            vals["hall_id"] = vals.get("hall_id") or window.hall_id.id
-            vals["department_id"] = vals.get("department_id") or window.department_id.id
+            vals["hall_id"] = vals.get("hall_id") or window["hall_id"]
+            vals["department_id"] = vals.get("department_id") or window["department_id"]
         if employee and not vals.get("department_id"):
-            vals["department_id"] = employee.department_id.id
-        item = self.env["gov.service.item"].sudo().browse(vals.get("item_id"))
+            vals["department_id"] = employee["department_id"]
+        item = row("gov.service.item", "item_id")
         if item and not vals.get("department_id"):
-            vals["department_id"] = item.department_id.id
-        hall = self.env["gov.hall"].sudo().browse(vals.get("hall_id"))
-        department = self.env["hr.department"].sudo().browse(vals.get("department_id"))
+            vals["department_id"] = item["department_id"]
+        hall = row("gov.hall", "hall_id")
+        department = row("hr.department", "department_id")
         vals["region_id"] = (
-            vals.get("region_id") or hall.region_id.id or department.gov_region_id.id
+            vals.get("region_id")
+            or hall.get("region_id")
+            or department.get("gov_region_id")
         )
         for key in (
             "employee_id",
