@@ -62,6 +62,8 @@ def export(env, export_format, rows=None):
     if job.state != "done":
         raise SystemExit(f"the {export_format} export failed: {job.error}")
     rows, size = job.done_count, job.with_context(bin_size=True).result_file
+    # The attachment's size as Odoo gives it to the client (e.g. b"81.25 Mb").
+    size = size.decode() if isinstance(size, bytes) else size
     job.unlink()
     env.cr.commit()
     return rows, size, spent, growth / 1024
@@ -81,7 +83,7 @@ def main():
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         admin = env.ref("base.user_admin")
         env = env(user=admin.id)
-        print(f"database {args.db}: background export of every rating")
+        print(f"database {args.db}: background export of the ratings")
         print(
             f"{'format':<10} {'rows':>10} {'file':>10} {'seconds':>8} "
             f"{'rows/s':>8} {'peak +MB':>9} {'MB at 1M rows':>14}"
@@ -91,7 +93,8 @@ def main():
             projected = growth * TARGET_ROWS / rows if rows else 0.0
             print(
                 f"{export_format:<10} {rows:>10} {size:>10} {spent:>8.1f} "
-                f"{rows / spent:>8.0f} {growth:>9.1f} {projected:>14.1f}"
+                f"{rows / spent:>8.0f} {growth:>9.1f} {projected:>14.1f}",
+                flush=True,
             )
         print(f"target: peak growth ≤ {TARGET_MB} MB at {TARGET_ROWS:,} rows")
 

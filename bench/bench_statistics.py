@@ -81,8 +81,15 @@ class Bench:
     def say(self, line=""):
         say(line)
 
-    def timed(self, function):
-        return median_time(function, self.repeat, self.env.invalidate_all)
+    def timed_pair(self, ours, baseline):
+        """Median wall times of ``ours`` and of its ``baseline``, timed in turns
+        (caches emptied before each), so that a change of the machine's load
+        weighs on both sides."""
+        spent = ([], [])
+        for __ in range(self.repeat):
+            for times, function in zip(spent, (ours, baseline), strict=True):
+                times.append(median_time(function, 1, self.env.invalidate_all))
+        return statistics.median(spent[0]), statistics.median(spent[1])
 
     def sql(self, query):
         """A bare query: run it and fetch every row, as a caller would."""
@@ -94,17 +101,14 @@ class Bench:
         return run
 
     def figures(self, model, field, hierarchical):
+        """(objects, ms of their figures, ms of the bare GROUP BY)"""
         ids = self.env[model].with_context(active_test=False).search([]).ids
-        return len(ids), self.timed(
-            lambda: self.Evaluation._gov_object_figures(field, ids, hierarchical)
-        )
-
-    def bare_group_by(self, field):
-        return self.timed(
+        return len(ids), *self.timed_pair(
+            lambda: self.Evaluation._gov_object_figures(field, ids, hierarchical),
             self.sql(
                 f"SELECT {field}, COUNT(*), SUM(points) FROM gov_evaluation "
                 f"WHERE {COUNTED} AND {field} IS NOT NULL GROUP BY {field}"
-            )
+            ),
         )
 
     def naive(self, field):
@@ -126,8 +130,7 @@ class Bench:
         self.say(f"-- {label}")
         results = {}
         for name, model, field, hierarchical in OBJECTS:
-            count, spent = self.figures(model, field, hierarchical)
-            base = self.bare_group_by(field)
+            count, spent, base = self.figures(model, field, hierarchical)
             results[name] = spent
             self.say(ratio_line(f"{name} ({count:,} objects)", spent, base, 2))
         return results
@@ -138,12 +141,10 @@ class Bench:
         against the bare GROUP BY of the same rows and buckets."""
         Report = self.env["gov.rating.report"].with_context(tz="Asia/Shanghai")
         measures = ["rating_count:sum", "points:avg", "good_rate:avg", "bad_rate:avg"]
-        spent = self.timed(
+        spent, base = self.timed_pair(
             lambda: Report.read_group(
                 [], measures, ["department_id", "date:month"], lazy=False
-            )
-        )
-        base = self.timed(
+            ),
             self.sql(
                 """SELECT department_id,
                           date_trunc('month', timezone('Asia/Shanghai',
@@ -152,7 +153,7 @@ class Bench:
                           AVG(CASE WHEN is_good THEN 100.0 ELSE 0.0 END),
                           AVG(CASE WHEN is_bad THEN 100.0 ELSE 0.0 END)
                      FROM gov_evaluation GROUP BY 1, 2"""
-            )
+            ),
         )
         self.say(ratio_line("report pivot department × month", spent, base, 2))
 
@@ -168,7 +169,6 @@ class Bench:
         board = self.env["gov.publish.dashboard"].create(
             {"date_from": date_from, "date_to": last}
         )
-        spent = self.timed(board._gov_figures)
         start, end = self.env.company._gov_range_bounds(date_from, last)
         period = "date >= %(start)s AND date < %(end)s"
         queries = [
@@ -195,7 +195,9 @@ class Bench:
             "orders": self.env["gov.rectify.report"]._table_sql,
         }
         runs = [self.sql(SQL(query, **params)) for query in queries]
-        base = self.timed(lambda: [run() for run in runs])
+        spent, base = self.timed_pair(
+            board._gov_figures, lambda: [run() for run in runs]
+        )
         self.say(ratio_line(f"dashboard {date_from} – {last}", spent, base, 2))
 
 
