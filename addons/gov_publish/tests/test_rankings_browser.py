@@ -12,7 +12,8 @@ class TestRankingsOnAPhone(GovPublishCase, HttpCase):
         period = self._published_period()
         code = f"""
             const rows = [...document.querySelectorAll('.o_gov_ranking_row')];
-            const ranks = rows.map((r) => parseInt(r.querySelector('.o_gov_rank').textContent));
+            const ranks = rows.map(
+                (r) => parseInt(r.querySelector('.o_gov_rank').textContent));
             const names = rows.map((r) => r.querySelector('.o_gov_name').textContent);
             const sorted = ranks.every((rank, i) => i === 0 || ranks[i - 1] < rank);
             const good = names.indexOf({self.dept_good.name!r});
