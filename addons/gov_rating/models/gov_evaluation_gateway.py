@@ -13,6 +13,16 @@ from .gov_evaluation import (
     NO_FRAUD_CHECKS,
 )
 
+# What a rating of a case takes from its case, unless given.
+CASE_OBJECTS = (
+    "item_id",
+    "window_id",
+    "seat_id",
+    "hall_id",
+    "department_id",
+    "region_id",
+)
+
 
 class GovEvaluation(models.Model):
     """The rating gateway: the one way a rating is made, for every channel, and the
@@ -206,16 +216,7 @@ class GovEvaluation(models.Model):
             )
             chain[model] = {row["id"]: row for row in rows}
 
-        read(
-            "gov.case",
-            given("case_id"),
-            "item_id",
-            "window_id",
-            "seat_id",
-            "hall_id",
-            "department_id",
-            "region_id",
-        )
+        read("gov.case", given("case_id"), *CASE_OBJECTS)
         self.env["hr.employee"].flush_model(["active"])
         self.env["gov.case"].flush_model(["employee_ids"])
         staff = {case_id: set() for case_id in chain["gov.case"]}
@@ -350,14 +351,7 @@ class GovEvaluation(models.Model):
                 )
             if not vals.get("employee_id") and len(staff) == 1:
                 vals["employee_id"] = next(iter(staff))
-            for key in (
-                "item_id",
-                "window_id",
-                "seat_id",
-                "hall_id",
-                "department_id",
-                "region_id",
-            ):
+            for key in CASE_OBJECTS:
                 vals.setdefault(key, case[key] or False)
         if seat:
             vals.setdefault("employee_id", seat["employee_id"] or False)
