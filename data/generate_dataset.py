@@ -184,6 +184,10 @@ class Generator:
         from odoo.addons.gov_rating.models import (  # noqa: PLC0415
             gov_rating_demo as names,
         )
+        from odoo.addons.gov_rating.models.gov_case import (  # noqa: PLC0415
+            RATING_CODE_ALPHABET,
+            RATING_CODE_LENGTH,
+        )
         from odoo.addons.gov_rating.models.gov_level import (  # noqa: PLC0415
             BAD_LEVELS,
             GOOD_LEVELS,
@@ -202,6 +206,7 @@ class Generator:
         self.SQL = SQL
         self.bad_levels = BAD_LEVELS
         self.good_levels = GOOD_LEVELS
+        self.rating_code = (RATING_CODE_ALPHABET, RATING_CODE_LENGTH)
         self.short_names = {}  # department id: its name without the region
 
     def drop_indexes(self, table):
@@ -712,7 +717,7 @@ class Generator:
             INSERT INTO gov_case (
                 id, name, item_id, department_id, region_id, hall_id, window_id,
                 applicant_type, applicant_name, applicant_phone, channel, state,
-                date_received, date_done, company_id,
+                date_received, date_done, rating_code, company_id,
                 create_uid, create_date, write_uid, write_date)
             SELECT c.id, 'SJ' || lpad(c.id::text, 10, '0'), c.item_id,
                    c.department_id, c.region_id, c.hall_id, c.window_id, 'person',
@@ -720,6 +725,11 @@ class Generator:
                        || substr(%(given)s, 1 + floor(random() * %(ngiven)s)::int, 1),
                    '13' || lpad(((random() * 999999999)::bigint)::text, 9, '0'),
                    'counter', 'done', c.date_received, c.date_done,
+                   -- A rating code of its own, as a case gets when it is created.
+                   (SELECT string_agg(substr(%(alphabet)s,
+                               1 + floor(random() * %(nalpha)s)::int, 1), '')
+                      FROM generate_series(1, %(code_length)s)
+                     WHERE c.id IS NOT NULL),
                    %(company)s, %(uid)s, now() at time zone 'UTC', %(uid)s,
                    now() at time zone 'UTC'
             FROM gov_gen_case c
@@ -729,6 +739,9 @@ class Generator:
                 "nsur": len(names.SURNAMES),
                 "given": names.GIVEN,
                 "ngiven": len(names.GIVEN),
+                "alphabet": self.rating_code[0],
+                "nalpha": len(self.rating_code[0]),
+                "code_length": self.rating_code[1],
                 "company": self.env.company.id,
                 "uid": self.env.uid,
             },

@@ -107,12 +107,17 @@ class GovCase(models.Model):
     ]
 
     def init(self):
-        # Cases that existed before the rating code get their own code each.
+        # Cases that existed before the rating code get their own code each,
+        # written 10,000 at a time (a province holds millions of cases).
         self.env.cr.execute("SELECT id FROM gov_case WHERE rating_code IS NULL")
-        for (case_id,) in self.env.cr.fetchall():
+        ids = [case_id for (case_id,) in self.env.cr.fetchall()]
+        for start in range(0, len(ids), 10000):
+            chunk = ids[start : start + 10000]
             self.env.cr.execute(
-                "UPDATE gov_case SET rating_code = %s WHERE id = %s",
-                (self._new_rating_code(), case_id),
+                """UPDATE gov_case c SET rating_code = v.code
+                     FROM unnest(%s::int[], %s::varchar[]) AS v(id, code)
+                    WHERE c.id = v.id""",
+                (chunk, [self._new_rating_code() for __ in chunk]),
             )
 
     @api.depends("item_id")

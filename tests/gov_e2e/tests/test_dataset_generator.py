@@ -289,6 +289,16 @@ class TestDatasetGenerator(TransactionCase):
             following, self.env["gov.rectify.order"].search([]).mapped("name")
         )
 
+    def test_cases_have_rating_codes_of_their_own(self):
+        """Each generated case has a rating code as a case made by the product has
+        (the proof a citizen gives), each its own, and the proof check accepts it."""
+        cases = self.ratings.case_id
+        codes = cases.mapped("rating_code")
+        self.assertEqual(len(codes), len(cases))
+        self.assertTrue(all(re.match(r"^[2-9A-HJKMNP-Z]{6}$", c) for c in codes))
+        self.assertGreater(len(set(codes)), 0.99 * len(codes))
+        self.assertTrue(cases[0]._gov_proof_matches(cases[0].rating_code.lower()))
+
     def test_tags_apply_to_the_level(self):
         self.assertEqual(
             self.count(
