@@ -27,6 +27,20 @@ class TestCaseLink(GovHttpCase):
         csrf = self._csrf(f"/gov/r/{self.seat.gov_qr_token}")
         return self._post_form(f"{url}/submit", {"csrf_token": csrf, **data})
 
+    def test_cases_without_a_code_get_one_each(self):
+        """Cases written before the rating code get a code each, their own, when
+        the module is updated; the citizen's proof then works."""
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE gov_case SET rating_code = NULL")
+        self.env["gov.case"].init()
+        self.env.invalidate_all()
+        cases = self.env["gov.case"].sudo().search([])
+        codes = cases.mapped("rating_code")
+        self.assertEqual(len(codes), len(cases))
+        self.assertEqual(len(set(codes)), len(codes))
+        self.assertTrue(all(len(code) == 6 for code in codes))
+        self.assertTrue(self.case._gov_proof_matches(self.case.sudo().rating_code))
+
     def test_one_link_per_staff_when_completed(self):
         links = self.case.sudo().link_ids
         self.assertEqual(links.employee_id, self.staff_a | self.staff_b)
