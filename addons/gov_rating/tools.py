@@ -39,10 +39,8 @@ def normalize_phone(value):
     return value[3:] if value.startswith("+86") else value
 
 
-@functools.lru_cache(maxsize=8192)
 def cert_kind(value):
-    """'person' for a valid resident ID number, 'company' for a valid credit code
-    (remembered: a case and its rating check the same number)."""
+    """'person' for a valid resident ID number, 'company' for a valid credit code."""
     if _resident_id_is_valid(value):
         return "person"
     if uscc.is_valid(value):

@@ -204,6 +204,10 @@ class GovEvaluation(models.Model):
             return {row[field] for row in chain[model].values() if row[field]}
 
         def read(model, ids, *names):
+            # A rating of a window names no case, seat nor item: no query for them.
+            chain[model] = {}
+            if not ids:
+                return
             Model = self.env[model]
             Model.flush_model(names)
             rows = self.env.execute_query_dict(
@@ -217,19 +221,21 @@ class GovEvaluation(models.Model):
             chain[model] = {row["id"]: row for row in rows}
 
         read("gov.case", given("case_id"), *CASE_OBJECTS)
-        self.env["hr.employee"].flush_model(["active"])
-        self.env["gov.case"].flush_model(["employee_ids"])
         staff = {case_id: set() for case_id in chain["gov.case"]}
-        for case_id, employee_id in self.env.execute_query(
-            SQL(
-                """SELECT rel.gov_case_id, rel.hr_employee_id
-                     FROM gov_case_hr_employee_rel rel
-                     JOIN hr_employee e ON e.id = rel.hr_employee_id AND e.active
-                    WHERE rel.gov_case_id = ANY(%s)""",
-                list(staff),
-            )
-        ):
-            staff[case_id].add(employee_id)
+        if staff:
+            self.env["hr.employee"].flush_model(["active"])
+            self.env["gov.case"].flush_model(["employee_ids"])
+            for case_id, employee_id in self.env.execute_query(
+                SQL(
+                    """SELECT rel.gov_case_id, rel.hr_employee_id
+                         FROM gov_case_hr_employee_rel rel
+                         JOIN hr_employee e
+                           ON e.id = rel.hr_employee_id AND e.active
+                        WHERE rel.gov_case_id = ANY(%s)""",
+                    list(staff),
+                )
+            ):
+                staff[case_id].add(employee_id)
         for case_id, row in chain["gov.case"].items():
             row["employee_ids"] = staff[case_id]
         read(
