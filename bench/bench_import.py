@@ -1,7 +1,7 @@
 """How fast a provincial platform's file is imported (gov.exchange.import, through the
 rating gateway with every check on), against a raw psycopg2 ``execute_values`` insert
-of the very rows the import wrote (its cases, their staff and its ratings), measured
-in the same run on the same database.
+of the very rows the import wrote (the file's record, its cases, their staff and its
+ratings), measured in the same run on the same database.
 
 Run it through bench/run-import. Each round imports the file, reads back every
 column of the rows it made, rolls back, inserts those rows raw, and rolls back
@@ -25,6 +25,8 @@ from generate_dataset import odoo_env  # noqa: E402
 PHRASES = ["服务态度很好", "办事效率高", "窗口人员很耐心", "流程清楚，一次办好"]
 # (table, column joining it to the import's rows)
 TABLES = [
+    # The file's own record, which its ratings point to.
+    ("gov_exchange_import", "id"),
     ("gov_case", "id"),
     ("gov_case_hr_employee_rel", "gov_case_id"),
     ("gov_evaluation", "id"),
@@ -114,7 +116,9 @@ class Bench:
         case_ids = run.evaluation_ids.case_id.ids
         made = {}
         for table, column in TABLES:
-            ids = ratings if table == "gov_evaluation" else case_ids
+            ids = {"gov_evaluation": ratings, "gov_exchange_import": run.ids}.get(
+                table, case_ids
+            )
             cr.execute(f"SELECT * FROM {table} WHERE {column} = ANY(%s)", [ids])
             made[table] = ([d.name for d in cr.description], cr.fetchall())
         cr.execute("ROLLBACK TO SAVEPOINT bench")

@@ -1,7 +1,7 @@
 {
     "name": "Government Service Rating: Publication",
     "summary": "Public results, frozen periodic rankings, exports, exchange",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Government Rating",
     "license": "LGPL-3",
     "author": "Government Service Rating Team",

@@ -9,10 +9,23 @@ The model's own ``create`` overrides are not run: the caller does what they do
 rows; tests compare them column by column.
 """
 
+import contextlib
+from itertools import chain
+
 from odoo.fields import Command
 from odoo.tools import SQL
 
 MAGIC_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
+# The fields whose values of these types are written and cached as they are (as
+# the fields' conversions give them back).
+SAME_TYPES = {
+    "many2one": (int,),
+    "integer": (int,),
+    "boolean": (bool,),
+    "char": (str,),
+    "text": (str,),
+}
+MISSING = object()
 
 
 def insert(model, vals_list, computed=()):
@@ -47,25 +60,38 @@ def insert(model, vals_list, computed=()):
             )
     now = env.cr.now()
     magic = [env.uid, now, env.uid, now]
+    # A list of values a column, converted as create converts them.
+    data = [_column(field, model, rows) for field in columns]
+    names = [field.name for field in columns] + list(MAGIC_COLUMNS)
     # One placeholder a value (an SQL object spliced in): the SQL wrapper per value
     # would cost more than the insert.
     placeholders, params = [], []
-    for row in rows:
-        cells = []
-        for field in columns:
-            if field.name not in row:
-                cells.append("DEFAULT")
-                continue
-            value = field.convert_to_column_insert(row[field.name], model, row)
-            if isinstance(value, SQL):
-                cells.append(value.code)
-                params += value.params
-            else:
-                cells.append("%s")
-                params.append(value)
-        placeholders.append(f"({', '.join(cells)}, %s, %s, %s, %s)")
-        params += magic
-    names = [field.name for field in columns] + list(MAGIC_COLUMNS)
+    spliced = any(isinstance(value, SQL) for values, __ in data for value in values)
+    if spliced:
+        for index in range(len(rows)):
+            cells = []
+            for values, __ in data:
+                value = values[index]
+                if isinstance(value, SQL):
+                    cells.append(value.code)
+                    params += value.params
+                else:
+                    cells.append("%s")
+                    params.append(value)
+            placeholders.append(f"({', '.join(cells)}, %s, %s, %s, %s)")
+            params += magic
+    else:
+        placeholders = [f"({', '.join(['%s'] * len(names))})"] * len(rows)
+        params = (
+            list(
+                chain.from_iterable(
+                    row + tuple(magic)
+                    for row in zip(*(values for values, __ in data), strict=True)
+                )
+            )
+            if data
+            else magic * len(rows)
+        )
     # What is pending is written before the rows are: nothing cached is then lost.
     env.flush_all()
     env.cr.execute(
@@ -80,10 +106,13 @@ def insert(model, vals_list, computed=()):
     )
     records = model.browse(id_ for (id_,) in env.cr.fetchall())
     for field in relations:
+        targets = [_targets(row.get(field.name)) for row in rows]
+        # As after create, the new rows' links are known without a query.
+        env.cache.update(records, field, [tuple(ids) for ids in targets])
         pairs = [
             (record.id, target)
-            for record, row in zip(records, rows, strict=True)
-            for target in _targets(row.get(field.name))
+            for record, ids in zip(records, targets, strict=True)
+            for target in ids
         ]
         if pairs:
             env.cr.execute(
@@ -95,8 +124,80 @@ def insert(model, vals_list, computed=()):
                     SQL(", ").join(SQL("(%s, %s)", *pair) for pair in pairs),
                 )
             )
+    _cache(records, columns, data)
     _tell_orm(records, columns + relations, computed)
     return records
+
+
+def _cache(records, columns, data):
+    """Put the values written in the cache, as ``create`` does: what follows reads
+    the new rows without fetching them (the constraints, the follow-ups). The
+    stored fields neither written nor computed are empty, as after ``create``."""
+    cache = records.env.cache
+    for field, (__, values) in zip(columns, data, strict=True):
+        if values is not None:
+            cache.update(records, field, values)
+    written = {field.name for field in columns}
+    for field in records._fields.values():
+        if not (
+            field.store
+            and field.column_type
+            and not field.compute
+            and not field.translate
+            and not field.company_dependent
+            and field.name not in written
+            and field.name not in ("id", "parent_path", *MAGIC_COLUMNS)
+        ):
+            continue
+        cache.update(
+            records, field, [field.convert_to_cache(None, records)] * len(records)
+        )
+
+
+def _column(field, model, rows):
+    """(column values, cache values or None when not cached) of ``field`` in
+    ``rows``, converted as ``create`` converts them, each distinct value once (levels,
+    channels, states and ids recur from row to row). A value not given is NULL:
+    none of the columns has a default of its own."""
+    name = field.name
+    cached = not (field.translate or field.company_dependent)
+    empty = field.convert_to_cache(None, model) if cached else None
+    # Values written and cached as they are: ids, numbers, flags, plain texts.
+    same = (
+        SAME_TYPES.get(field.type, ())
+        if cached and not getattr(field, "size", None)
+        else ()
+    )
+    per_row = field.type == "monetary"  # its conversion depends on the currency
+    converted = {}
+    column, cache = [], []
+    for row in rows:
+        value = row.get(name, MISSING)
+        if value is MISSING:
+            column.append(None)
+            cache.append(empty)
+            continue
+        # (An id 0 is no record: NULL, as the conversion gives.)
+        if type(value) in same and (value or field.type != "many2one"):
+            column.append(value)
+            cache.append(value)
+            continue
+        key = (type(value), value)  # 1, 1.0 and True are one key of a dict
+        try:
+            pair = None if per_row else converted.get(key)
+        except TypeError:  # a value that cannot be a key (a list, a dict)
+            pair = None
+        if pair is None:
+            pair = (
+                field.convert_to_column_insert(value, model, row),
+                field.convert_to_cache(value, model) if cached else None,
+            )
+            if not per_row:
+                with contextlib.suppress(TypeError):
+                    converted[key] = pair
+        column.append(pair[0])
+        cache.append(pair[1])
+    return column, cache if cached else None
 
 
 def _targets(commands):
@@ -120,7 +221,6 @@ def _tell_orm(records, written, computed):
     for field in written:
         for inverse in pool.field_inverses[field]:
             env[inverse.model_name].invalidate_model([inverse.name])
-    records.invalidate_recordset()
     if isinstance(records, pool["mail.thread"]):
         # As mail.thread's create: no change of the records made in this
         # transaction is tracked.

@@ -15,6 +15,15 @@ class GovEvaluation(models.Model):
         help="Key of a rating imported from a provincial platform: importing it "
         "again creates nothing.",
     )
+    gov_import_id = fields.Many2one(
+        "gov.exchange.import",
+        string="Import File",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The platform file this rating was imported from.",
+    )
     gov_outbox_ids = fields.One2many(
         "gov.exchange.outbox", "evaluation_id", string="Pushes", readonly=True
     )

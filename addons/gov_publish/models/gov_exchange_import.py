@@ -3,6 +3,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from datetime import datetime
 
 from psycopg2 import IntegrityError
@@ -14,11 +15,14 @@ from odoo.addons.gov_rating import guard
 from odoo.addons.gov_rating.models.gov_case import NO_INVITATION
 from odoo.addons.gov_rating.models.gov_evaluation import PF_CODES
 from odoo.addons.gov_rating.public import bilingual, has_nul
+from odoo.addons.gov_rectify.models.gov_evaluation import WARNINGS_AT_END
 
 CHANNEL_BY_PF = {code: channel for channel, code in PF_CODES.items()}
 REQUIRED = ("projectNo", "taskCode", "satisfaction", "assessTime")
 # Rows imported by one call of the rating gateway.
 BATCH = 1000
+# What strptime("%Y-%m-%d %H:%M:%S") reads (one or two digits after the year).
+ASSESS_TIME = re.compile(r"(\d{4})-(\d\d?)-(\d\d?) (\d\d?):(\d\d?):(\d\d?)")
 
 
 class RowError(Exception):
@@ -63,7 +67,9 @@ class GovExchangeImport(models.Model):
     skipped_count = fields.Integer(string="Rows Already Imported", readonly=True)
     rejected_count = fields.Integer(string="Rows Rejected", readonly=True)
     report = fields.Text(readonly=True)
-    evaluation_ids = fields.Many2many("gov.evaluation", string="Ratings", readonly=True)
+    evaluation_ids = fields.One2many(
+        "gov.evaluation", "gov_import_id", string="Imported Ratings", readonly=True
+    )
 
     # ----------------------------------------------------------------- parse
     def _read_rows(self):
@@ -71,10 +77,13 @@ class GovExchangeImport(models.Model):
         CSV with a header line of interface field names); a UserError for an empty
         or malformed file."""
         self.ensure_one()
-        rows = self._parse_rows(self._raw_file())
+        raw = self._raw_file()
+        rows = self._parse_rows(raw)
         if not rows:
             raise UserError(self.env._("The file holds no ratings."))
-        if has_nul(rows):
+        # A NUL comes in as such or, in JSON, as the escape \u0000: only then are
+        # the rows searched.
+        if (b"\x00" in raw or b"\\u0000" in raw) and has_nul(rows):
             raise UserError(self.env._("The file holds NUL characters."))
         return rows
 
@@ -137,13 +146,18 @@ class GovExchangeImport(models.Model):
         entries.sort(key=lambda entry: entry["assess_number"])
         created = self.env["gov.evaluation"]
         try:
-            with self.env.cr.savepoint(), guard.allowed(NO_INVITATION):
-                for start in range(0, len(entries), BATCH):
-                    ratings, errors = self._import_batch(entries[start : start + BATCH])
-                    created |= ratings
-                    rejected += errors
+            with self.env.cr.savepoint():
+                with guard.allowed(NO_INVITATION, WARNINGS_AT_END):
+                    for start in range(0, len(entries), BATCH):
+                        ratings, errors = self._import_batch(
+                            entries[start : start + BATCH]
+                        )
+                        created |= ratings
+                        rejected += errors
                 if rejected:
                     raise RowError()
+                # The warnings once for the file, not once a batch.
+                created._gov_raise_warnings()
         except RowError:
             created = self.env["gov.evaluation"]
         rejected.sort(key=lambda rejection: rejection[0])
@@ -186,7 +200,6 @@ class GovExchangeImport(models.Model):
                 "skipped_count": 0 if rejected else skipped,
                 "rejected_count": len(rejected),
                 "report": "\n".join(lines),
-                "evaluation_ids": [fields.Command.set(created.ids)],
             }
         )
         return True
@@ -219,6 +232,9 @@ class GovExchangeImport(models.Model):
                 entries.append(self._entry(number, key, row, known))
             except RowError as error:
                 rejected.append((number, error.args[0]))
+        dates = self.env.company._gov_to_utc_many([entry["date"] for entry in entries])
+        for entry, date in zip(entries, dates, strict=True):
+            entry["date"] = date
         return entries, rejected, skipped
 
     def _check_row(self, row):
@@ -251,8 +267,11 @@ class GovExchangeImport(models.Model):
                 )
             )
         try:
-            local = datetime.strptime(row["assessTime"], "%Y-%m-%d %H:%M:%S")
-        except ValueError as exc:
+            # As strptime, at a tenth of its cost.
+            local = datetime(
+                *map(int, ASSESS_TIME.fullmatch(row["assessTime"]).groups())
+            )
+        except (AttributeError, ValueError) as exc:
             raise RowError(
                 lambda env: env._(
                     "assessTime %(value)s is not YYYY-MM-DD HH:MM:SS",
@@ -265,8 +284,9 @@ class GovExchangeImport(models.Model):
             "row": number,
             "assess_number": row["assessNumber"],
             "channel": channel,
-            # The interface speaks the centre's time (Beijing time); Odoo stores UTC.
-            "date": self.env.company._gov_to_utc(local),
+            # The interface speaks the centre's time (Beijing time); Odoo stores
+            # UTC: converted for all rows together (_prepare_entries).
+            "date": local,
             # A rated case is a completed case.
             "case": dict(row, proStatus="done"),
             "vals": {
@@ -327,7 +347,7 @@ class GovExchangeImport(models.Model):
             ._gateway_create(
                 [entry["channel"] for entry in entries],
                 [
-                    dict(entry["vals"], case_id=case.id)
+                    dict(entry["vals"], case_id=case.id, gov_import_id=self.id)
                     for entry, (case, __) in zip(entries, cases, strict=True)
                 ],
                 date=[entry["date"] for entry in entries],

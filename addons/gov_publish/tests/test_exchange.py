@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -121,6 +122,44 @@ class TestExchange(GovPublishCase, TransactionCase):
         self.assertEqual(
             rating._gov_interface_records()[0]["assessTime"], "2024-04-01 00:30:00"
         )
+
+    def test_times_as_strptime_reads_them(self):
+        run = self._import(
+            [
+                self._row(31, assessTime="2024-4-1 8:05:00"),
+                self._row(32, assessTime="2024-04-01 08:05:60"),
+                self._row(33, assessTime="2024-04-01T08:05:00"),
+            ],
+            user=self.supervisor,
+        )
+        self.assertEqual(run.rejected_count, 2, run.report)
+        for row in (2, 3):
+            self.assertIn(f"Row {row} rejected", run.report)
+        self.assertNotIn("Row 1 rejected", run.report)
+        run = self._import(
+            [self._row(31, assessTime="2024-4-1 8:05:00")], user=self.supervisor
+        )
+        self.assertEqual(run.evaluation_ids.date, datetime(2024, 4, 1, 0, 5))
+
+    def test_a_file_with_nul_characters_is_refused(self):
+        row = self._row(41, writingEvaluation="好\x00评")
+        with self.assertRaisesRegex(UserError, "NUL"):
+            self._import([row], user=self.supervisor)
+        header = "projectNo,taskCode,satisfaction,pf,assessTime\n"
+        body = "TEST-NUL-1,TEST-ITEM-1,5,1,2024-03-21 09:30:00\x00\n"
+        run = (
+            self.env["gov.exchange.import"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "platform_id": self.platform.id,
+                    "file": base64.b64encode((header + body).encode()),
+                    "file_name": "ratings.csv",
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "NUL"):
+            run.action_import()
 
     def test_bad_rows_are_reported_and_nothing_is_imported(self):
         rows = [

@@ -228,9 +228,20 @@ class GovCase(models.Model):
 
     @api.model
     def _new_rating_code(self):
-        return "".join(
-            secrets.choice(RATING_CODE_ALPHABET) for __ in range(RATING_CODE_LENGTH)
-        )
+        """A random code of the alphabet, from one read of the system's random
+        source: the bytes above the highest multiple of the alphabet's size are
+        dropped, so that every character is as likely."""
+        size = len(RATING_CODE_ALPHABET)
+        while True:
+            picks = [
+                byte % size
+                for byte in secrets.token_bytes(2 * RATING_CODE_LENGTH)
+                if byte < 256 - 256 % size
+            ]
+            if len(picks) >= RATING_CODE_LENGTH:
+                return "".join(
+                    RATING_CODE_ALPHABET[pick] for pick in picks[:RATING_CODE_LENGTH]
+                )
 
     def _gov_proof_matches(self, proof):
         """Whether ``proof`` shows the case is the citizen's: the last four digits of

@@ -56,9 +56,6 @@ ONSITE_CHANNELS = ("device", "qr", "terminal")
 # Where the staff member can tap the rating in the citizen's place.
 COUNTER_CHANNELS = ("device", "terminal")
 OFFSITE_CHANNELS = ("pc", "app", "sms", "phone", "hotline")
-# Checks cheap enough to run on every rating (they read the rating, its case and
-# its staff, prefetched for the whole batch): no query selects them.
-ALWAYS = ("_check_not_applicant", "_check_fast_after_done")
 # Prior of the bad-review rate of a staff member with little history, and how many
 # ratings it counts as.
 SURGE_PRIOR_RATE = 0.05
@@ -253,7 +250,7 @@ class GovFraudDetector(models.AbstractModel):
         ids = evaluations.ids
         # The queries read ratings, signals, staff and cases from the database.
         self.env.flush_all()
-        candidates = {name: set(ids) for name in ALWAYS}
+        candidates = {}
         candidates["_check_too_fast"] = {
             e.id for e in evaluations if e.device_id.response_interval
         }
@@ -312,6 +309,40 @@ class GovFraudDetector(models.AbstractModel):
                             n.evaluator_cert, n.evaluator_phone))
                 """,
                 {},
+            ),
+            (
+                # A case rated with a phone or ID number, its applicant known by
+                # another one.
+                "_check_not_applicant",
+                """
+                SELECT n.id FROM gov_evaluation n
+                  JOIN gov_case c ON c.id = n.case_id
+                 WHERE n.id = ANY(%(ids)s)
+                   AND (NULLIF(n.evaluator_phone, '') IS NOT NULL
+                        OR NULLIF(n.evaluator_cert, '') IS NOT NULL)
+                   AND (NULLIF(c.applicant_phone, '') IS NOT NULL
+                        OR NULLIF(c.applicant_cert, '') IS NOT NULL)
+                   AND NOT COALESCE(
+                       NULLIF(n.evaluator_phone, '') = c.applicant_phone, FALSE)
+                   AND NOT COALESCE(
+                       NULLIF(n.evaluator_cert, '') = c.applicant_cert, FALSE)
+                """,
+                {},
+            ),
+            (
+                # Rated at the counter within seconds of the case's completion.
+                "_check_fast_after_done",
+                """
+                SELECT n.id FROM gov_evaluation n
+                  JOIN gov_case c ON c.id = n.case_id
+                 WHERE n.id = ANY(%(ids)s)
+                   AND n.channel = ANY(%(channels)s)
+                   AND n.date BETWEEN c.date_done AND c.date_done + %(fast)s
+                """,
+                {
+                    "channels": list(COUNTER_CHANNELS),
+                    "fast": timedelta(seconds=params["fast_seconds"]),
+                },
             ),
             (
                 # Another rating of the same evaluator within the span on either

@@ -46,8 +46,29 @@ class ResCompany(models.Model):
     def _gov_to_utc(self, local):
         """A naive local datetime of the centre as the naive UTC datetime Odoo
         stores."""
-        aware = self._gov_zone().localize(fields.Datetime.to_datetime(local))
-        return aware.astimezone(pytz.utc).replace(tzinfo=None)
+        return self._gov_to_utc_many([local])[0]
+
+    def _gov_to_utc_many(self, values):
+        """``_gov_to_utc`` of each of ``values``: the time zone looked up once, and
+        the offset from UTC worked out once a day when it is the same from the
+        first to the last instant of the day (every day but those the clocks are
+        changed on)."""
+        zone = self._gov_zone()
+        offsets = {}
+
+        def to_utc(local):
+            day = local.date()
+            if day not in offsets:
+                first, last = (
+                    zone.localize(datetime.combine(day, moment)).utcoffset()
+                    for moment in (time.min, time.max)
+                )
+                offsets[day] = first if first == last else None
+            if offsets[day] is not None:
+                return local - offsets[day]
+            return zone.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+        return [to_utc(fields.Datetime.to_datetime(local)) for local in values]
 
     def _gov_day_start(self, day):
         """Midnight starting the local ``day``, as naive UTC."""

@@ -1,5 +1,7 @@
 from datetime import date, datetime
 
+import pytz
+
 from odoo.tests import new_test_user, tagged
 
 from .common import GovRatingCase, centre_calendar
@@ -59,6 +61,33 @@ class TestCalendar(GovRatingCase):
         self.assertEqual(
             self.company._gov_to_utc(datetime(2026, 3, 1, 0, 30)),
             datetime(2026, 2, 28, 16, 30),
+        )
+
+    def test_interface_times_of_a_zone_that_changes_its_clocks(self):
+        """The times of an import are converted together, a day's offset worked
+        out once: on the days the clocks change, each time is converted alone, as
+        pytz converts it (the hour that does not exist, the hour that is twice)."""
+        self.company.gov_tz = "Europe/Berlin"
+        zone = pytz.timezone("Europe/Berlin")
+        times = [
+            datetime(2026, 3, 28, 23, 59, 59),
+            datetime(2026, 3, 29, 1, 59, 59),
+            datetime(2026, 3, 29, 2, 30),  # the clocks skip 02:00-03:00
+            datetime(2026, 3, 29, 3, 0),
+            datetime(2026, 7, 1, 12, 0),
+            datetime(2026, 10, 25, 2, 30),  # 02:00-03:00 happens twice
+            datetime(2026, 10, 25, 3, 0),
+            datetime(2026, 12, 24, 0, 0),
+        ]
+        expected = [
+            zone.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+            for local in times
+        ]
+        self.assertEqual(self.company._gov_to_utc_many(times), expected)
+        self.assertEqual(
+            self.company._gov_to_utc_many(times)[4],
+            datetime(2026, 7, 1, 10, 0),
+            "summer time, two hours ahead of UTC",
         )
 
     def test_working_days_across_a_holiday(self):

@@ -1,6 +1,12 @@
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.gov_rating import guard
+
+# Lifted by the code that makes ratings in batches (a platform import): it raises
+# the warnings of all its bad reviews once, at the end (_gov_raise_warnings).
+WARNINGS_AT_END = "gov.rectify.warnings_at_end"
+
 
 class GovEvaluation(models.Model):
     _inherit = "gov.evaluation"
@@ -9,12 +15,18 @@ class GovEvaluation(models.Model):
         res = super()._on_created()
         self._gov_open_rectify_orders()
         self._gov_link_second_evaluations()
+        if not guard.is_allowed(WARNINGS_AT_END):
+            self._gov_raise_warnings()
+        return res
+
+    def _gov_raise_warnings(self):
+        """The warnings the thresholds call for, now that these ratings are made,
+        for the staff and units of their valid bad reviews."""
         bad = self.filtered(lambda e: e.is_bad and e.validity == "valid")
         if bad:
             self.env["gov.rectify.warning"].sudo()._compute_warnings(
                 employee_ids=bad.employee_id.ids, department_ids=bad.department_id.ids
             )
-        return res
 
     def write(self, vals):
         now_valid = self.browse()
