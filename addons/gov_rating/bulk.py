@@ -2,15 +2,15 @@
 
 ``insert`` writes what the ORM's ``create`` would write (default values, the magic
 columns, the rows of the many2many relations, the stored computed fields) with one
-statement per table, then tells the ORM: the inverse fields of the other models are
-invalidated, the dependants marked with ``modified``, the Python constraints checked.
+statement per table (one array a column), then tells the ORM: the values written are
+put in the cache, the inverse fields of the other models invalidated, the dependants
+marked with ``modified``, the Python constraints checked.
 The model's own ``create`` overrides are not run: the caller does what they do
 (the completion before, the follow-ups after), so that both paths give the same
 rows; tests compare them column by column.
 """
 
 import contextlib
-from itertools import chain
 
 from odoo.fields import Command
 from odoo.tools import SQL
@@ -62,48 +62,25 @@ def insert(model, vals_list, computed=()):
     magic = [env.uid, now, env.uid, now]
     # A list of values a column, converted as create converts them.
     data = [_column(field, model, rows) for field in columns]
-    names = [field.name for field in columns] + list(MAGIC_COLUMNS)
-    # One placeholder a value (an SQL object spliced in): the SQL wrapper per value
-    # would cost more than the insert.
-    placeholders, params = [], []
-    spliced = any(isinstance(value, SQL) for values, __ in data for value in values)
-    if spliced:
-        for index in range(len(rows)):
-            cells = []
-            for values, __ in data:
-                value = values[index]
-                if isinstance(value, SQL):
-                    cells.append(value.code)
-                    params += value.params
-                else:
-                    cells.append("%s")
-                    params.append(value)
-            placeholders.append(f"({', '.join(cells)}, %s, %s, %s, %s)")
-            params += magic
-    else:
-        placeholders = [f"({', '.join(['%s'] * len(names))})"] * len(rows)
-        params = (
-            list(
-                chain.from_iterable(
-                    row + tuple(magic)
-                    for row in zip(*(values for values, __ in data), strict=True)
-                )
-            )
-            if data
-            else magic * len(rows)
-        )
+    # One array a column, unnested: a short statement whatever the batch (not one
+    # placeholder a value to parse), the magic columns given once.
+    query = SQL(
+        "INSERT INTO %s (%s) SELECT given.*, %s, %s, %s, %s "
+        "FROM unnest(%s) AS given RETURNING id",
+        SQL.identifier(model._table),
+        SQL(", ").join(
+            SQL.identifier(name)
+            for name in [*(field.name for field in columns), *MAGIC_COLUMNS]
+        ),
+        *magic,
+        SQL(", ").join(
+            SQL("%s::%s[]", values, SQL(field.column_type[1]))
+            for field, (values, __) in zip(columns, data, strict=True)
+        ),
+    )
     # What is pending is written before the rows are: nothing cached is then lost.
     env.flush_all()
-    env.cr.execute(
-        SQL(
-            "INSERT INTO %s (%s) VALUES ",
-            SQL.identifier(model._table),
-            SQL(", ").join(SQL.identifier(name) for name in names),
-        ).code
-        + ", ".join(placeholders)
-        + " RETURNING id",
-        params,
-    )
+    env.cr.execute(query)
     records = model.browse(id_ for (id_,) in env.cr.fetchall())
     for field in relations:
         targets = [_targets(row.get(field.name)) for row in rows]

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from datetime import date
 
 import psycopg2
 from stdnum.cn import ric, uscc
@@ -16,6 +17,8 @@ MANY_IN_TREE = 50
 MANY_OBJECTS = 500
 
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+# A resident ID number in its compact form (what stdnum's compact gives back).
+RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
 # Numbers written into a free text: ``\d`` matches full-width digits too, and one
 # space or dash may sit between any two digits ("138 1234 5678", "138-1234-5678").
 _SEP = r"[\s\-\u2010-\u2015\uff0d]?"
@@ -50,9 +53,10 @@ def cert_kind(value):
 
 def _resident_id_is_valid(value):
     """``stdnum.cn.ric.is_valid``, with its look-up of the birth place (5 ms in
-    python-stdnum's region table) made once per region code."""
+    python-stdnum's region table) made once per region code, and a number already
+    written in its compact form (as stored) taken as it is."""
     try:
-        number = ric.compact(value)
+        number = value if RESIDENT_ID.fullmatch(value) else ric.compact(value)
         if (
             len(number) != 18
             or not number[:-1].isdigit()
@@ -60,8 +64,9 @@ def _resident_id_is_valid(value):
             or number[-1] != ric.calc_check_digit(number)
         ):
             return False
-        ric.get_birth_date(number)
-    except NumberError:
+        # The birth date, as ric.get_birth_date reads it.
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except (NumberError, ValueError):
         return False
     return _birth_place_is_known(number[:6])
 

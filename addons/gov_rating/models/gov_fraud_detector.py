@@ -270,17 +270,22 @@ class GovFraudDetector(models.AbstractModel):
             query = re.sub(r"%\((?!ids\)|keys\))(\w+)\)s", rf"%(c{index}_\1)s", query)
             parts.append(f"SELECT {index} AS c, q.id FROM ({query}) q")
             values.update({f"c{index}_{key}": value for key, value in args.items()})
+        # The new ratings read once, for every check.
+        batch = (
+            "WITH batch AS MATERIALIZED "
+            "(SELECT * FROM gov_evaluation WHERE id = ANY(%(ids)s)) "
+        )
         with gov_tools.without_jit(self.env.cr):
-            self.env.cr.execute(" UNION ALL ".join(parts), values)  # pylint: disable=sql-injection
+            self.env.cr.execute(batch + " UNION ALL ".join(parts), values)  # pylint: disable=sql-injection
             found = self.env.cr.fetchall()
         for index, rating_id in found:
             candidates[names[index]].add(rating_id)
         return candidates
 
     def _candidate_queries(self, params):
-        """(check, SQL selecting the ids of the new ratings (``%(ids)s``, their
-        evaluator keys but ``applicant``: ``%(keys)s``) it may find something on,
-        arguments)"""
+        """(check, SQL selecting the ids of the new ratings (the rows of ``batch``,
+        their ids ``%(ids)s``, their evaluator keys but ``applicant``: ``%(keys)s``)
+        it may find something on, arguments)"""
         burst = timedelta(minutes=params["burst_minutes"])
         day = timedelta(days=1)
         duplicate = timedelta(hours=params["duplicate_hours"])
@@ -291,7 +296,7 @@ class GovFraudDetector(models.AbstractModel):
                 # found by id: a condition "this one or those" on the staff table
                 # would compare every rating with every staff member.
                 """
-                SELECT n.id FROM gov_evaluation n
+                SELECT n.id FROM batch n
                  CROSS JOIN LATERAL (
                        SELECT n.employee_id AS id
                         UNION
@@ -300,7 +305,7 @@ class GovFraudDetector(models.AbstractModel):
                         WHERE rel.gov_case_id = n.case_id
                        ) handled
                   JOIN hr_employee staff ON staff.id = handled.id
-                 WHERE n.id = ANY(%(ids)s) AND n.channel != 'paper'
+                 WHERE n.channel != 'paper'
                    AND (staff.user_id = n.create_uid
                         OR staff.identification_id IN (
                             n.evaluator_cert, n.evaluator_phone)
@@ -315,10 +320,9 @@ class GovFraudDetector(models.AbstractModel):
                 # another one.
                 "_check_not_applicant",
                 """
-                SELECT n.id FROM gov_evaluation n
+                SELECT n.id FROM batch n
                   JOIN gov_case c ON c.id = n.case_id
-                 WHERE n.id = ANY(%(ids)s)
-                   AND (NULLIF(n.evaluator_phone, '') IS NOT NULL
+                 WHERE (NULLIF(n.evaluator_phone, '') IS NOT NULL
                         OR NULLIF(n.evaluator_cert, '') IS NOT NULL)
                    AND (NULLIF(c.applicant_phone, '') IS NOT NULL
                         OR NULLIF(c.applicant_cert, '') IS NOT NULL)
@@ -333,10 +337,9 @@ class GovFraudDetector(models.AbstractModel):
                 # Rated at the counter within seconds of the case's completion.
                 "_check_fast_after_done",
                 """
-                SELECT n.id FROM gov_evaluation n
+                SELECT n.id FROM batch n
                   JOIN gov_case c ON c.id = n.case_id
-                 WHERE n.id = ANY(%(ids)s)
-                   AND n.channel = ANY(%(channels)s)
+                 WHERE n.channel = ANY(%(channels)s)
                    AND n.date BETWEEN c.date_done AND c.date_done + %(fast)s
                 """,
                 {
@@ -369,9 +372,8 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_bursts",
                 """
-                SELECT n.id FROM gov_evaluation n
-                 WHERE n.id = ANY(%(ids)s)
-                   AND (n.ip_address IS NOT NULL
+                SELECT n.id FROM batch n
+                 WHERE (n.ip_address IS NOT NULL
                         OR (SELECT count(*) FROM gov_evaluation e
                              WHERE e.device_id = n.device_id
                                AND e.date BETWEEN n.date - %(span)s
@@ -386,8 +388,8 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_bad_sources",
                 """
-                SELECT n.id FROM gov_evaluation n
-                 WHERE n.id = ANY(%(ids)s) AND n.is_bad
+                SELECT n.id FROM batch n
+                 WHERE n.is_bad
                    AND (n.ip_address IS NOT NULL
                         OR (SELECT count(*) FROM gov_evaluation e
                              WHERE e.device_id = n.device_id AND e.is_bad
@@ -403,9 +405,8 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_same_text",
                 """
-                SELECT n.id FROM gov_evaluation n
-                 WHERE n.id = ANY(%(ids)s)
-                   AND char_length(n.comment_key) >= %(length)s
+                SELECT n.id FROM batch n
+                 WHERE char_length(n.comment_key) >= %(length)s
                    AND ((SELECT count(*) FROM gov_evaluation e
                           WHERE e.comment_hash = n.comment_hash
                             AND e.date BETWEEN n.date - %(span)s AND n.date)
@@ -426,8 +427,8 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_phone_reuse",
                 """
-                SELECT n.id FROM gov_evaluation n
-                 WHERE n.id = ANY(%(ids)s) AND n.case_id IS NOT NULL
+                SELECT n.id FROM batch n
+                 WHERE n.case_id IS NOT NULL
                    AND n.evaluator_phone IS NOT NULL
                    AND (%(cases)s <= 1 OR EXISTS (
                        SELECT 1 FROM gov_evaluation e
@@ -443,7 +444,7 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_coercion",
                 """
-                SELECT n.id FROM gov_evaluation n,
+                SELECT n.id FROM batch n,
                 LATERAL (
                     SELECT count(*) AS total,
                            count(*) FILTER (WHERE e.channel = ANY(%(onsite)s))
@@ -460,7 +461,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) scope
-                 WHERE n.id = ANY(%(ids)s) AND n.employee_id IS NOT NULL
+                 WHERE n.employee_id IS NOT NULL
                    AND ((scope.onsite >= %(onsite_min)s
                          AND scope.offsite >= %(onsite_min)s)
                         OR (scope.total >= %(share_min)s
@@ -479,7 +480,7 @@ class GovFraudDetector(models.AbstractModel):
             (
                 "_check_bad_surge",
                 """
-                SELECT n.id FROM gov_evaluation n,
+                SELECT n.id FROM batch n,
                 LATERAL (
                     SELECT count(*) AS bad,
                            count(*) FILTER (WHERE e.case_id IS NULL) AS without_case
@@ -487,7 +488,7 @@ class GovFraudDetector(models.AbstractModel):
                      WHERE e.employee_id = n.employee_id AND e.is_bad
                        AND e.date BETWEEN n.date - %(span)s AND n.date
                 ) recent
-                 WHERE n.id = ANY(%(ids)s) AND n.is_bad AND n.employee_id IS NOT NULL
+                 WHERE n.is_bad AND n.employee_id IS NOT NULL
                    AND recent.bad >= %(count)s AND recent.without_case > 0
                 """,
                 {

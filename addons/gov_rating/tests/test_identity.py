@@ -1,3 +1,5 @@
+from stdnum.cn import ric, uscc
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -51,6 +53,37 @@ class TestIdentity(GovRatingCase):
         return self.Log.search(
             [("user_id", "=", user.id), ("res_model", "=", model)]
         ).filtered(lambda log: log.res_id == record.id)
+
+    def test_id_numbers_checked_as_stdnum_checks_them(self):
+        """The kind of a number is what python-stdnum says of it, whether the
+        number comes compact (as stored) or as the citizen typed it."""
+        body = ID_PERSON[:-1]
+
+        def with_check_digit(first17):
+            return first17 + ric.calc_check_digit(first17 + "0")
+
+        wrong = str((int(ID_PERSON[-1]) + 1) % 10) if ID_PERSON[-1] != "X" else "0"
+        numbers = [
+            ID_PERSON,
+            ID_PERSON.lower(),
+            " ".join([ID_PERSON[:6], ID_PERSON[6:14], ID_PERSON[14:]]),
+            ID_PERSON.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+            body + wrong,
+            with_check_digit("999999" + body[6:]),  # no such birth place
+            with_check_digit(body[:10] + "1340" + body[14:]),  # 40 January
+            ID_PERSON[:-1],
+            "91350100M000100Y43",  # a credit code
+            "",
+        ]
+        for number in numbers:
+            expected = (
+                "person"
+                if ric.is_valid(number)
+                else "company"
+                if uscc.is_valid(number)
+                else False
+            )
+            self.assertEqual(tools.cert_kind(number), expected, number)
 
     def test_masking_of_numbers_in_free_text(self):
         for text, expected in (
