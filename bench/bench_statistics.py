@@ -160,7 +160,8 @@ class Bench:
     def dashboard(self):
         """The dashboard of the last quarter of the data against the bare GROUP BY
         queries of what it shows (levels, days, departments, windows, cases and
-        work orders of the period)."""
+        work orders of the period; levels, cases and work orders of the previous
+        period, beside which it sets its headline figures)."""
         from odoo.tools import SQL  # noqa: PLC0415 (importable once odoo_env ran)
 
         self.env.cr.execute("SELECT MAX(date) FROM gov_evaluation")
@@ -170,7 +171,21 @@ class Bench:
             {"date_from": date_from, "date_to": last}
         )
         start, end = self.env.company._gov_range_bounds(date_from, last)
+        # The dashboard sets each headline figure beside the previous period's.
+        previous = board._previous_board()
+        before = self.env.company._gov_range_bounds(
+            previous.date_from, previous.date_to
+        )
         period = "date >= %(start)s AND date < %(end)s"
+        previous_queries = [
+            f"SELECT level, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
+            "date >= %(before_start)s AND date < %(before_end)s GROUP BY level",
+            "SELECT SUM(case_count), SUM(rated_count) FROM %(cases)s t "
+            "WHERE date_done >= %(before_start)s AND date_done < %(before_end)s",
+            "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
+            "FROM %(orders)s t "
+            "WHERE date_open >= %(before_start)s AND date_open < %(before_end)s",
+        ]
         queries = [
             f"SELECT level, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
             f"{period} GROUP BY level",
@@ -187,10 +202,13 @@ class Bench:
             "WHERE date_done >= %(start)s AND date_done < %(end)s",
             "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
             "FROM %(orders)s t WHERE date_open >= %(start)s AND date_open < %(end)s",
+            *previous_queries,
         ]
         params = {
             "start": start,
             "end": end,
+            "before_start": before[0],
+            "before_end": before[1],
             "cases": self.env["gov.case.activity.report"]._table_sql,
             "orders": self.env["gov.rectify.report"]._table_sql,
         }
