@@ -6,7 +6,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -140,6 +141,23 @@ class TestExchange(GovPublishCase, TransactionCase):
             [self._row(31, assessTime="2024-4-1 8:05:00")], user=self.supervisor
         )
         self.assertEqual(run.evaluation_ids.date, datetime(2024, 4, 1, 0, 5))
+
+    def test_a_file_lists_only_the_ratings_it_imported(self):
+        """Each rating points to the file it came from; the supervisor who imports
+        files cannot pin other ratings on a file, nor take one off it."""
+        run = self._import([self._row(51)], user=self.supervisor)
+        other = self._import([self._row(52)], user=self.supervisor)
+        self.assertEqual(len(run.evaluation_ids), 1)
+        self.assertEqual(run.evaluation_ids.gov_import_id, run)
+        for command in (
+            Command.link(other.evaluation_ids.id),
+            Command.unlink(run.evaluation_ids.id),
+            Command.clear(),
+        ):
+            with self.assertRaises(AccessError):
+                run.with_user(self.supervisor).write({"evaluation_ids": [command]})
+        self.assertEqual(run.evaluation_ids.case_id.name, "TEST-PROV-0051")
+        self.assertEqual(other.evaluation_ids.gov_import_id, other)
 
     def test_a_file_with_nul_characters_is_refused(self):
         row = self._row(41, writingEvaluation="好\x00评")

@@ -250,9 +250,10 @@ class GovFraudDetector(models.AbstractModel):
         ids = evaluations.ids
         # The queries read ratings, signals, staff and cases from the database.
         self.env.flush_all()
-        candidates = {}
-        candidates["_check_too_fast"] = {
-            e.id for e in evaluations if e.device_id.response_interval
+        candidates = {
+            "_check_too_fast": {
+                e.id for e in evaluations if e.device_id.response_interval
+            }
         }
         keys = list(
             {

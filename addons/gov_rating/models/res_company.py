@@ -5,6 +5,12 @@ import pytz
 from odoo import api, fields, models
 
 
+def _to_utc(zone, local):
+    """The naive local datetime ``local`` of ``zone`` as naive UTC (pytz's reading
+    of a time the clocks skip or repeat)."""
+    return zone.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+
 class ResCompany(models.Model):
     """The centre's calendar: its time zone cuts every day, month and year, and its
     resource calendar with the public holidays counts the working days."""
@@ -46,7 +52,7 @@ class ResCompany(models.Model):
     def _gov_to_utc(self, local):
         """A naive local datetime of the centre as the naive UTC datetime Odoo
         stores."""
-        return self._gov_to_utc_many([local])[0]
+        return _to_utc(self._gov_zone(), fields.Datetime.to_datetime(local))
 
     def _gov_to_utc_many(self, values):
         """``_gov_to_utc`` of each of ``values``: the time zone looked up once, and
@@ -66,7 +72,7 @@ class ResCompany(models.Model):
                 offsets[day] = first if first == last else None
             if offsets[day] is not None:
                 return local - offsets[day]
-            return zone.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+            return _to_utc(zone, local)
 
         return [to_utc(fields.Datetime.to_datetime(local)) for local in values]
 
