@@ -24,7 +24,9 @@ class GovRectifyAccountability(models.Model):
     )
     department_id = fields.Many2one("hr.department", required=True, index=True)
     employee_id = fields.Many2one("hr.employee", string="Staff", index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._gov_today()
+    )
     reason = fields.Text(required=True)
     measure = fields.Selection(MEASURES, required=True, tracking=True)
     decided_by_id = fields.Many2one("res.users", default=lambda self: self.env.user)

@@ -67,7 +67,9 @@ class GovRectifyDemo(models.AbstractModel):
         ledger.write(
             {
                 "rectify_kind": "ledger",
-                "ledger_deadline": fields.Date.add(fields.Date.today(), days=20),
+                "ledger_deadline": fields.Date.add(
+                    self.env.company._gov_today(), days=20
+                ),
                 "rectify_note": "流程优化纳入整改台账，限期完成。",
             }
         )

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -99,11 +98,11 @@ class TestRectifyLoop(RectifyCase):
         _evaluation, order = self._bad_order(level="2")
         self._run_to(order, "rectify")
         as_handler = order.with_user(self.handler)
-        yesterday = fields.Date.today() - timedelta(days=1)
+        yesterday = self.env.company._gov_today() - timedelta(days=1)
         with self.assertRaisesRegex(UserError, "past"):
             as_handler.write({"rectify_kind": "ledger", "ledger_deadline": yesterday})
         self.assertFalse(order.ledger_deadline, "nothing changed")
-        due = fields.Date.today() + timedelta(days=30)
+        due = self.env.company._gov_today() + timedelta(days=30)
         as_handler.write(
             {
                 "rectify_kind": "ledger",

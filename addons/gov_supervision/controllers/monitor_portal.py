@@ -1,4 +1,4 @@
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -30,7 +30,7 @@ class GovMonitorPortal(CustomerPortal):
                 "form": values or {},
                 "error": error,
                 "departments": request.env["hr.department"]._gov_public_units(),
-                "today": fields.Date.context_today(request.env.user).isoformat(),
+                "today": request.env.company._gov_today().isoformat(),
             },
             status=status,
         )

@@ -25,7 +25,7 @@ class GovMonitor(models.Model):
     date_start = fields.Date(
         string="Appointed On",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._gov_today(),
         tracking=True,
     )
     date_end = fields.Date(string="Appointed Until", tracking=True)
@@ -93,7 +93,7 @@ class GovMonitor(models.Model):
             self.sudo()
             .search(
                 [("user_id", "=", user.id)]
-                + self._serving_domain(fields.Date.context_today(self)),
+                + self._serving_domain(self.env.company._gov_today()),
                 limit=1,
             )
             .sudo(False)
@@ -111,13 +111,13 @@ class GovMonitor(models.Model):
     @api.model
     def _cron_remind_silent(self):
         """Remind every serving monitor who has not reported this month, once."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._gov_today()
         month_start = today.replace(day=1)
         serving = self.search(self._serving_domain(today))
         reported = self.env["gov.monitor.report"]._read_group(
             [
                 ("monitor_id", "in", serving.ids),
-                ("create_date", ">=", fields.Datetime.to_datetime(month_start)),
+                ("create_date", ">=", self.env.company._gov_day_start(month_start)),
             ],
             ["monitor_id"],
         )

@@ -48,7 +48,7 @@ class GovMonitorReport(models.Model):
         string="Observed On",
         required=True,
         readonly=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._gov_today(),
     )
     attachment_ids = fields.One2many(
         "ir.attachment",
@@ -142,7 +142,7 @@ class GovMonitorReport(models.Model):
             date = fields.Date.to_date(values.get("date") or False)
         except ValueError:
             date = None
-        today = fields.Date.context_today(self)
+        today = self.env.company._gov_today()
         if not date or date > today:
             raise GovPublicError(
                 bilingual(

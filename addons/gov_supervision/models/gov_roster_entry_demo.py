@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class GovRosterEntry(models.Model):
@@ -108,7 +108,7 @@ class GovRosterEntry(models.Model):
                 },
             ]
         )
-        today = fields.Date.context_today(self)
+        today = self.env.company._gov_today()
         start = today.replace(month=1, day=1)
         self.env["gov.assessment"].create(
             [

@@ -42,7 +42,9 @@ class GovSuggestion(models.Model):
         SOURCES, string="Received By", required=True, default="paper", tracking=True
     )
     date_received = fields.Date(
-        string="Received On", required=True, default=fields.Date.context_today
+        string="Received On",
+        required=True,
+        default=lambda self: self.env.company._gov_today(),
     )
     subject = fields.Char(required=True, tracking=True)
     content = fields.Text(required=True)

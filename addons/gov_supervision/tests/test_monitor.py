@@ -1,8 +1,12 @@
-from datetime import timedelta
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.gov_rating.public import GovPublicError
 
 from .complaint_common import CSRF_RE, PDF, ComplaintCase
 
@@ -20,7 +24,7 @@ class TestMonitor(HttpCase, ComplaintCase):
         data = {
             "csrf_token": CSRF_RE.search(page).group(1),
             "department_id": str(self.dept_a.id),
-            "date": fields.Date.to_string(fields.Date.today()),
+            "date": fields.Date.to_string(self.env.company._gov_today()),
             "problem": "大厅自助终端全部故障，无人维修，群众只能排队。",
             **fields_,
         }
@@ -89,7 +93,9 @@ class TestMonitor(HttpCase, ComplaintCase):
         response = self._portal_report("cp_mon1", problem="短")
         self.assertEqual(response.status_code, 422)
         self.assertIn("describe the problem found", response.text)
-        tomorrow = fields.Date.to_string(fields.Date.today() + timedelta(days=1))
+        tomorrow = fields.Date.to_string(
+            self.env.company._gov_today() + timedelta(days=1)
+        )
         response = self._portal_report("cp_mon1", date=tomorrow)
         self.assertEqual(response.status_code, 422)
         response = self._portal_report("cp_mon1", csrf_token="forged")
@@ -105,13 +111,41 @@ class TestMonitor(HttpCase, ComplaintCase):
             data={
                 "csrf_token": token,
                 "department_id": str(self.dept_a.id),
-                "date": fields.Date.to_string(fields.Date.today()),
+                "date": fields.Date.to_string(self.env.company._gov_today()),
                 "problem": "不是监测员也想提交报告。",
             },
         )
         self.assertEqual(response.status_code, 403)
         self.assertIn("Only an appointed monitor", response.text)
         self.assertEqual(Report.search_count([]), before)
+
+    def test_days_are_the_centres(self):
+        """At 23:30 UTC it is already the next day in the centre (Beijing time)
+        while the appointing administrator's own day (Brussels) and a portal
+        user's without a time zone (UTC) differ: appointments and report days
+        follow the centre's calendar, whoever's clock reads them."""
+        Report = self.env["gov.monitor.report"]
+        self.assertFalse(self.outsider.tz)
+        with freeze_time("2026-11-28 23:30:00"):
+            centre_day = self.env.company._gov_today()
+            self.assertEqual(centre_day, date(2026, 11, 29))
+            monitor = self.env["gov.monitor"].create({"user_id": self.outsider.id})
+            self.assertEqual(monitor.date_start, centre_day)
+            as_monitor = Report.with_user(self.outsider)
+            self.assertEqual(
+                self.env["gov.monitor"]
+                .with_user(self.outsider)
+                ._of_user(self.outsider),
+                monitor,
+            )
+            values = {
+                "department_id": str(self.dept_a.id),
+                "problem": "大厅叫号机故障，群众不知道轮到谁。",
+            }
+            with self.assertRaises(GovPublicError):
+                as_monitor._portal_submit({**values, "date": "2026-11-30"}, [])
+            report = as_monitor._portal_submit({**values, "date": "2026-11-29"}, [])
+            self.assertEqual(report.date, centre_day)
 
     def test_classification_needs_its_reason(self):
         report = self.env["gov.monitor.report"].create(
@@ -144,8 +178,8 @@ class TestMonitor(HttpCase, ComplaintCase):
         retired = Monitor.create(
             {
                 "user_id": retired_user.id,
-                "date_start": fields.Date.today() - timedelta(days=400),
-                "date_end": fields.Date.today() - timedelta(days=40),
+                "date_start": self.env.company._gov_today() - timedelta(days=400),
+                "date_end": self.env.company._gov_today() - timedelta(days=40),
             }
         )
         mine = self.monitor1 | self.monitor2 | retired
@@ -167,8 +201,6 @@ class TestMonitor(HttpCase, ComplaintCase):
             ]
         )
         self.assertFalse(mails)
-        self.assertEqual(
-            self.monitor2.date_reminded, fields.Date.context_today(Monitor)
-        )
+        self.assertEqual(self.monitor2.date_reminded, self.env.company._gov_today())
         # Once a month: the next run does not remind again.
         self.assertFalse(Monitor._cron_remind_silent())

@@ -145,7 +145,7 @@ class TestRoleTours(HttpCase):
         self.assertEqual(len(cluster), 1)
         month = self.env.ref("gov_publish.date_range_type_month")
         # This month: the demo's ratings and the burst's (left out once invalid).
-        first = fields.Date.today().replace(day=1)
+        first = self.env.company._gov_today().replace(day=1)
         date_range = self.env["date.range"].create(
             {
                 "name": "TOUR-THIS-MONTH",
@@ -197,5 +197,6 @@ class TestRoleTours(HttpCase):
         )
         self.assertEqual(len(periods), 12)
         self.assertEqual(
-            min(periods.mapped("date_start")), fields.Date.today().replace(day=1)
+            min(periods.mapped("date_start")),
+            self.env.company._gov_today().replace(day=1),
         )

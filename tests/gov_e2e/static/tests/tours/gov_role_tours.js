@@ -47,12 +47,19 @@ function editAndLeave(value) {
     };
 }
 
-// The name of the twelfth month from this one (YYYY-MM).
+// The name of the twelfth month from this one (YYYY-MM), this month being the
+// centre's (Beijing time), not the browser's.
 function lastOfTwelveMonths() {
-    const day = new Date();
-    day.setDate(1);
-    day.setMonth(day.getMonth() + 11);
-    return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}`;
+    const [year, month] = new Intl.DateTimeFormat("en-CA", {
+        timeZone: "Asia/Shanghai",
+        year: "numeric",
+        month: "2-digit",
+    })
+        .format(new Date())
+        .split("-")
+        .map(Number);
+    const last = new Date(Date.UTC(year, month - 1 + 11, 1));
+    return `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 tours.add("gov_clerk_paper_form", {
