@@ -167,9 +167,10 @@ class GovPublishSite(models.AbstractModel):
         values = self._page_values(
             region, department, page, total, self._parse_search(params)
         )
+        company = self.env.company
         values["rows"] = [
             {
-                "date": evaluation.date.date(),
+                "date": company._gov_local_date(evaluation.date),
                 "level": levels[evaluation.level],
                 "is_bad": evaluation.is_bad,
                 "item": evaluation.item_id.name or "",
@@ -231,7 +232,7 @@ class GovPublishSite(models.AbstractModel):
         return {
             "number": order.name,
             "typical": order.publish_typical,
-            "date_closed": order.date_closed.date(),
+            "date_closed": self.env.company._gov_local_date(order.date_closed),
             "source": labels["source"][order.source],
             "level": labels["level"].get(evaluation.level, ""),
             "department": order.department_id.name or "",
@@ -268,7 +269,7 @@ class GovPublishSite(models.AbstractModel):
                         complaint.name, [complaint.contact_name]
                     ),
                     "department": complaint.department_id.name or "",
-                    "date": complaint.date_published.date(),
+                    "date": self.env.company._gov_local_date(complaint.date_published),
                     "result": gov_tools.mask_text(
                         complaint.published_result, [complaint.contact_name]
                     ),

@@ -55,6 +55,29 @@ class TestLocalTime(GovPublishCase, TransactionCase):
         board.write({"date_from": date(2024, 3, 1), "date_to": date(2024, 3, 31)})
         self.assertEqual(board.rating_count, 6)
 
+    def test_public_comment_shows_the_centres_day(self):
+        """A comment given at 00:30 on 1 April, Beijing time, is dated 1 April on
+        the public comments page a visitor reads."""
+        vals = self._rating("5", self.staff_good, self.item_good, 2)
+        self._give_ratings(
+            [
+                dict(
+                    vals,
+                    date=datetime(2024, 3, 31, 16, 30),
+                    comment="凌晨办完，窗口仍在服务。",
+                    publish_comment=True,
+                )
+            ]
+        )
+        public = self.env.ref("base.public_user")
+        rows = (
+            self.env["gov.publish.site"]
+            .with_user(public)
+            ._comments_values({"department": str(self.dept_good.id)})["rows"]
+        )
+        dates = [row["date"] for row in rows if row["comment"].startswith("凌晨")]
+        self.assertEqual(dates, [date(2024, 4, 1)])
+
     def test_export(self):
         job = (
             self.env["gov.export.job"]
