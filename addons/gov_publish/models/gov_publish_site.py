@@ -348,7 +348,8 @@ class GovPublishSite(models.AbstractModel):
                 "name": period.name,
                 "date_start": period.date_start,
                 "date_end": period.date_end,
-                "published_date": period.published_date,
+                "published_date": period.published_date
+                and self.env.company._gov_local_date(period.published_date),
                 "digest": period.digest,
                 "previous_digest": period.previous_digest,
             },

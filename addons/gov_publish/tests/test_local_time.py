@@ -37,6 +37,24 @@ class TestLocalTime(GovPublishCase, TransactionCase):
         self.assertEqual(april.rating_count, 1, "00:30 on the 1st is in April")
         self.assertEqual(april.bad_count, 1)
 
+    def test_publication_day_is_the_centres(self):
+        """Published at 00:30 on 1 April, Beijing time: the rankings page says
+        published on 1 April."""
+        period = self._published_period(self.march)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE gov_publish_period SET published_date = %s WHERE id = %s",
+            [datetime(2024, 3, 31, 16, 30), period.id],
+        )
+        period.invalidate_recordset(["published_date"])
+        public = self.env.ref("base.public_user")
+        values = (
+            self.env["gov.publish.site"]
+            .with_user(public)
+            ._rankings_values({"period": str(period.id)})
+        )
+        self.assertEqual(values["period"]["published_date"], date(2024, 4, 1))
+
     def test_dashboard(self):
         Dashboard = self.env["gov.publish.dashboard"].with_user(self.supervisor)
         board = Dashboard.create(

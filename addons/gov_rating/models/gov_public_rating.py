@@ -27,7 +27,7 @@ class GovPublicRating(models.AbstractModel):
         """Levels (very satisfied first) and the tags of the active set of ``scene``."""
         tag_set = self.env["gov.tag.set"].sudo()._active_for(scene)
         return {
-            "tz": self.env.company.sudo().resource_calendar_id.tz or "UTC",
+            "tz": self.env.company.sudo().gov_tz,
             "levels": self.env["gov.level"].sudo().search([], limit=5),
             "tags": tag_set.tag_ids,
             "survey": self._public_survey(item),

@@ -390,17 +390,20 @@ class GovComplaint(models.Model):
         """All a citizen holding the tracking code is shown: no contact data."""
         self.ensure_one()
         me = self.sudo()
+        company = self.env.company.sudo()
         return {
             "code": me.code,
             "subject": me.name,
             "department": me.department_id.name,
             "date": me.create_date,
+            "tz": company.gov_tz,
             "status": me.status,
             "status_label": dict(
                 self._fields["status"]._description_selection(self.env)
             )[me.status],
             "reply": me.reply_text,
-            "date_replied": me.date_replied,
+            "date_replied": me.date_replied
+            and company._gov_local_date(me.date_replied),
         }
 
     @api.model

@@ -1,6 +1,12 @@
+import re
+from datetime import date, datetime
+
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_date
 
 from .complaint_common import CODE_RE, PDF, PNG, ComplaintCase
+
+REPLY_RE = re.compile(r"Reply of the unit, ([^<]+)</div>")
 
 
 @tagged("post_install", "-at_install")
@@ -57,6 +63,15 @@ class TestComplaintDesk(HttpCase, ComplaintCase):
         page = self._track(code).text
         self.assertIn("Replied", page)
         self.assertIn("已整改，感谢监督", page)
+        # Replied at 00:30 Beijing time on 10 March: dated 10 March for the citizen.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE gov_rectify_order SET date_replied = %s WHERE id = %s",
+            [datetime(2026, 3, 9, 16, 30), order.id],
+        )
+        order.invalidate_recordset(["date_replied"])
+        reply = REPLY_RE.search(self._track(code).text).group(1)
+        self.assertEqual(reply, format_date(self.env, date(2026, 3, 10)))
         # A supervisor publishes the result.
         complaint.with_user(self.supervisor).action_publish()
         self.assertTrue(complaint.is_published)
