@@ -120,16 +120,21 @@ class TestMonitor(HttpCase, ComplaintCase):
         self.assertEqual(Report.search_count([]), before)
 
     def test_days_are_the_centres(self):
-        """At 23:30 UTC it is already the next day in the centre (Beijing time)
-        while the appointing administrator's own day (Brussels) and a portal
-        user's without a time zone (UTC) differ: appointments and report days
-        follow the centre's calendar, whoever's clock reads them."""
+        """At 23:30 UTC it is already 29 November in the centre (Beijing time) and
+        for a supervisor on Brussels time, still 28 November for a monitor on New
+        York time: appointments and report days follow the centre's calendar,
+        whoever's clock reads them."""
         Report = self.env["gov.monitor.report"]
-        self.assertFalse(self.outsider.tz)
+        self.supervisor.tz = "Europe/Brussels"
+        self.outsider.tz = "America/New_York"
         with freeze_time("2026-11-28 23:30:00"):
             centre_day = self.env.company._gov_today()
             self.assertEqual(centre_day, date(2026, 11, 29))
-            monitor = self.env["gov.monitor"].create({"user_id": self.outsider.id})
+            monitor = (
+                self.env["gov.monitor"]
+                .with_user(self.supervisor)
+                .create({"user_id": self.outsider.id})
+            )
             self.assertEqual(monitor.date_start, centre_day)
             as_monitor = Report.with_user(self.outsider)
             self.assertEqual(
