@@ -177,18 +177,22 @@ class Bench:
             previous.date_from, previous.date_to
         )
         period = "date >= %(start)s AND date < %(end)s"
-        previous_queries = [
-            f"SELECT level, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
-            "date >= %(before_start)s AND date < %(before_end)s GROUP BY level",
-            "SELECT SUM(case_count), SUM(rated_count) FROM %(cases)s t "
-            "WHERE date_done >= %(before_start)s AND date_done < %(before_end)s",
-            "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
-            "FROM %(orders)s t "
-            "WHERE date_open >= %(before_start)s AND date_open < %(before_end)s",
-        ]
+
+        def headline(start, end):
+            """The headline figures between the parameters ``start`` and ``end``:
+            levels, cases rated, work orders."""
+            return [
+                f"SELECT level, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
+                f"date >= %({start})s AND date < %({end})s GROUP BY level",
+                "SELECT SUM(case_count), SUM(rated_count) FROM %(cases)s t "
+                f"WHERE date_done >= %({start})s AND date_done < %({end})s",
+                "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
+                f"FROM %(orders)s t WHERE date_open >= %({start})s "
+                f"AND date_open < %({end})s",
+            ]
+
         queries = [
-            f"SELECT level, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
-            f"{period} GROUP BY level",
+            *headline("start", "end"),
             "SELECT date_trunc('day', timezone('Asia/Shanghai', timezone('UTC', "
             f"date))), is_bad, COUNT(*) FROM gov_evaluation WHERE {COUNTED} AND "
             f"{period} GROUP BY 1, 2",
@@ -198,11 +202,7 @@ class Bench:
             f"SELECT window_id, COUNT(*), SUM(points) FROM gov_evaluation "
             f"WHERE {COUNTED} AND {period} AND window_id IS NOT NULL "
             "GROUP BY window_id",
-            "SELECT SUM(case_count), SUM(rated_count) FROM %(cases)s t "
-            "WHERE date_done >= %(start)s AND date_done < %(end)s",
-            "SELECT COUNT(*), SUM(rectified), SUM(on_time), SUM(visited) "
-            "FROM %(orders)s t WHERE date_open >= %(start)s AND date_open < %(end)s",
-            *previous_queries,
+            *headline("before_start", "before_end"),
         ]
         params = {
             "start": start,
