@@ -4,7 +4,9 @@ small helpers of the figures and queries."""
 import contextlib
 import functools
 import hashlib
+import logging
 import re
+import threading
 import unicodedata
 from datetime import date
 
@@ -134,6 +136,35 @@ def violates(error, constraint):
         isinstance(error, psycopg2.errors.UniqueViolation)
         and error.diag.constraint_name == constraint
     )
+
+
+class _QuietThreads(logging.Filter):
+    """Drops the records of the threads that expect an SQL error and catch it."""
+
+    def __init__(self):
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record):
+        return not getattr(self.local, "quiet", False)
+
+
+_QUIET_SQL = _QuietThreads()
+logging.getLogger("odoo.sql_db").addFilter(_QUIET_SQL)
+
+
+@contextlib.contextmanager
+def sql_error_expected():
+    """Inside, the SQL errors of this thread are not logged as "bad query": the
+    caller catches the one it expects. Unlike ``mute_logger``, which swaps the
+    logger's handlers for the whole process, the errors of other threads are
+    still logged, and two threads inside at once do not undo each other."""
+    previous = getattr(_QUIET_SQL.local, "quiet", False)
+    _QUIET_SQL.local.quiet = True
+    try:
+        yield
+    finally:
+        _QUIET_SQL.local.quiet = previous
 
 
 def rollup_targets(record, hierarchical):

@@ -2,7 +2,6 @@ import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
-from odoo.tools import mute_logger
 
 from odoo.addons.gov_rating import tools as gov_tools
 
@@ -175,7 +174,7 @@ class GovRectifyWarning(models.Model):
         """Create one warning, or nothing when a concurrent transaction has just
         raised the same one (the unique index decides; nothing else is caught)."""
         try:
-            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with gov_tools.sql_error_expected(), self.env.cr.savepoint():
                 return self.sudo().create(vals)
         except psycopg2.errors.UniqueViolation as error:
             if not gov_tools.violates(error, WARNING_ONCE_INDEX):
